@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using RunnerConsole.Auth;
+using RunnerConsole.Components;
+
+namespace RunnerConsole.Hosting;
+
+/// <summary>Composes the web console: services, sign-in, health endpoints and the Blazor app.</summary>
+public static class ConsoleWebApp
+{
+    public static WebApplication Create(string[] args, ConsoleWebAppSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Keeps static web assets and content root stable whatever the entry assembly's file name.
+            ApplicationName = typeof(ConsoleWebApp).Assembly.GetName().Name,
+        });
+
+        ConfigureLogging(builder, settings.LogFormat ?? builder.Configuration["RUNNER_CONSOLE_LOG_FORMAT"]);
+        if (settings.Urls is not null)
+        {
+            builder.WebHost.UseUrls(settings.Urls);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            // Loopback only unless the operator says otherwise: the console holds cluster credentials.
+            builder.WebHost.UseUrls(ConsoleWebAppSettings.DefaultUrls);
+        }
+
+        AddServices(builder.Services, builder.Configuration, settings);
+
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, string? format)
+    {
+        builder.Logging.ClearProviders();
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, ConsoleWebAppSettings settings)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new KubeconfigLocation(settings.Kubeconfig));
+
+        services.AddOptions<AccessTokenOptions>()
+            .Configure(o =>
+            {
+                o.OperatorToken = configuration[AccessTokenOptions.OperatorTokenVariable];
+                o.ViewerToken = configuration[AccessTokenOptions.ViewerTokenVariable];
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessTokenOptions>, AccessTokenOptionsValidator>();
+        services.AddSingleton<AccessTokens>();
+        services.AddHostedService<SignInUrlAnnouncer>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/signin";
+                o.Cookie.Name = "runner-console";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ConsoleRoles.OperatorPolicy, p => p.RequireRole(ConsoleRoles.Operator));
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery();
+        services.AddHealthChecks();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/readyz").AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapSignOut();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
