@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary><c>cloud.*</c>: how the runner reaches the Kubiya cloud over NATS.</summary>
@@ -5,16 +7,16 @@ public sealed record CloudValues
 {
     public const string DefaultNatsUrl = "tls://connect.ngs.global";
 
-    /// <summary>NATS server URL, <c>tls://</c> or <c>nats://</c>.</summary>
+    [Description("NATS server URL, `tls://` or `nats://`.")]
     public string NatsUrl { get; init; } = DefaultNatsUrl;
 
-    /// <summary>NATS subject; empty means <c>&lt;organization&gt;.&lt;name&gt;.incoming</c> (see <see cref="EffectiveSubject"/>).</summary>
+    [Description("NATS subject; empty means `<organization>.<name>.incoming` (see EffectiveSubject).")]
     public string Subject { get; init; } = "";
 
-    /// <summary>NATS credentials file of the operator ("runner" credentials).</summary>
+    [Description("NATS credentials file of the operator (\"runner\" credentials).")]
     public SecretSource RunnerCredentials { get; init; } = new();
 
-    /// <summary>NATS credentials file shared by agent-manager, tool-manager, sdk-server and otel-collector.</summary>
+    [Description("NATS credentials file shared by agent-manager, tool-manager, sdk-server and otel-collector.")]
     public SecretSource CustomerCredentials { get; init; } = new();
 
     /// <summary>The subject the runner listens on: <see cref="Subject"/>, or the one derived from the identity.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary><c>operator.*</c>: kubiya-operator (always installed).</summary>
@@ -9,6 +11,7 @@ public sealed record OperatorValues : PodValues
         Resources = new(new("50m", "64Mi"), new("", "256Mi"));
     }
 
+    [Description("Number of pods.")]
     public int Replicas { get; init; } = 1;
 }
 
@@ -21,6 +24,7 @@ public sealed record AgentManagerValues : PodValues
         Resources = new(new("100m", "128Mi"), new("", "512Mi"));
     }
 
+    [Description("Number of pods.")]
     public int Replicas { get; init; } = 2;
 }
 
@@ -48,16 +52,19 @@ public sealed record ToolManagerValues : PodValues
         Resources = new(new("200m", "256Mi"), new("", "1Gi"));
     }
 
+    [Description("Number of pods.")]
     public int Replicas { get; init; } = 3;
 
+    [Description("The sdk-py sidecar (gRPC 50051, HTTP 8000 on 127.0.0.1).")]
     public SdkServerValues SdkServer { get; init; } = new();
 
+    [Description("Cluster-scoped access of tool-manager: `none` (default), `persistentVolumes` or `admin`. The only switch that renders anything cluster-scoped.")]
     public ClusterAccess ClusterAccess { get; init; } = ClusterAccess.None;
 
-    /// <summary>Timeout of an ordinary tool run (<c>KUBIYA_TOOL_TIMEOUT</c>).</summary>
+    [Description("Timeout of an ordinary tool run (`KUBIYA_TOOL_TIMEOUT`).")]
     public string ToolTimeout { get; init; } = "5m";
 
-    /// <summary>Timeout of a long-running tool (<c>KUBIYA_LONG_RUNNING_TOOL_TIMEOUT</c>).</summary>
+    [Description("Timeout of a long-running tool (`KUBIYA_LONG_RUNNING_TOOL_TIMEOUT`).")]
     public string LongRunningToolTimeout { get; init; } = "168h";
 }
 
@@ -80,8 +87,10 @@ public sealed record DaggerValues : PodValues
         Resources = new(new("500m", "1Gi"), new("", "4Gi"));
     }
 
+    [Description("Install this component.")]
     public bool Enabled { get; init; } = true;
 
+    [Description("Number of pods.")]
     public int Replicas { get; init; } = 1;
 }
 
@@ -94,12 +103,12 @@ public sealed record ImageUpdaterValues : PodValues
         Resources = new(new("10m", "32Mi"), new("", "128Mi"));
     }
 
-    /// <summary>Off by default: the catalog pins every tag and upgrades go through the console.</summary>
+    [Description("Off by default: the catalog pins every tag and upgrades go through the console.")]
     public bool Enabled { get; init; }
 
-    /// <summary>Cron schedule (5 fields).</summary>
+    [Description("Cron schedule (5 fields).")]
     public string Schedule { get; init; } = "0 * * * *";
 
-    /// <summary>https URL of the versions JSON (keys <c>tool-manager</c>, <c>agent-manager</c>, <c>sdk-py</c>); required when enabled.</summary>
+    [Description("https URL of the versions JSON (keys `tool-manager`, `agent-manager`, `sdk-py`); required when enabled.")]
     public string VersionsUrl { get; init; } = "";
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary><c>&lt;component&gt;.image</c>: the image of one container.</summary>
@@ -13,12 +15,12 @@ public sealed record ImageValues
         Tag = tag;
     }
 
-    /// <summary>Repository including its registry host, e.g. <c>ghcr.io/kubiyabot/agent-manager</c>.</summary>
+    [Description("Repository including its registry host, e.g. `ghcr.io/kubiyabot/agent-manager`.")]
     public string Repository { get; init; } = "";
 
-    /// <summary>Tag; empty means the tag the catalog pins for the selected runner version (so upgrades move it).</summary>
+    [Description("Tag; empty means the tag the catalog pins for the selected runner version (so upgrades move it).")]
     public string Tag { get; init; } = "";
 
-    /// <summary>Optional digest (<c>sha256:…</c>); when given the image is pulled by digest.</summary>
+    [Description("Optional digest (`sha256:…`); when given the image is pulled by digest.")]
     public string Digest { get; init; } = "";
 }

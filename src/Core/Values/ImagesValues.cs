@@ -1,14 +1,16 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary><c>images.*</c>: settings shared by every image.</summary>
 public sealed record ImagesValues
 {
-    /// <summary>Registry host that replaces the registry of every image (air-gapped mirrors); empty keeps each image's own.</summary>
+    [Description("Registry host that replaces the registry of every image (air-gapped mirrors); empty keeps each image's own.")]
     public string Registry { get; init; } = "";
 
-    /// <summary>Names of image pull Secrets added to every pod.</summary>
+    [Description("Names of image pull Secrets added to every pod.")]
     public IReadOnlyList<string> PullSecrets { get; init; } = [];
 
-    /// <summary><c>Always</c>, <c>IfNotPresent</c> or <c>Never</c>.</summary>
+    [Description("`Always`, `IfNotPresent` or `Never`.")]
     public string PullPolicy { get; init; } = "IfNotPresent";
 }

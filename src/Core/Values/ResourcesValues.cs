@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary><c>&lt;component&gt;.resources</c>: requests and limits of one container.</summary>
@@ -13,8 +15,10 @@ public sealed record ResourcesValues
         Limits = limits;
     }
 
+    [Description("Resources reserved for the container.")]
     public ResourceQuantities Requests { get; init; } = new();
 
+    [Description("Upper bound of the container; an empty CPU limit means no CPU throttling.")]
     public ResourceQuantities Limits { get; init; } = new();
 }
 
@@ -31,7 +35,9 @@ public sealed record ResourceQuantities
         Memory = memory;
     }
 
+    [Description("CPU quantity, e.g. `100m` or `1`; empty means not set.")]
     public string Cpu { get; init; } = "";
 
+    [Description("Memory quantity, e.g. `256Mi`; empty means not set.")]
     public string Memory { get; init; } = "";
 }

@@ -1,17 +1,19 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary><c>runner.*</c>: who this runner is in the Kubiya cloud.</summary>
 public sealed record RunnerIdentity
 {
-    /// <summary>Runner name: a DNS-1123 label of at most 40 characters. Required.</summary>
+    [Description("Runner name: a DNS-1123 label of at most 40 characters. Required.")]
     public string Name { get; init; } = "";
 
-    /// <summary>Kubiya organization the runner belongs to. Required.</summary>
+    [Description("Kubiya organization the runner belongs to. Required.")]
     public string Organization { get; init; } = "";
 
-    /// <summary>Agent UUID given by the Kubiya cloud (<c>KUBIYA_AGENT_UUID</c>); optional.</summary>
+    [Description("Agent UUID given by the Kubiya cloud (`KUBIYA_AGENT_UUID`); optional.")]
     public string Uuid { get; init; } = "";
 
-    /// <summary>Free-form environment tag (e.g. <c>production</c>), added as a label to metrics; optional.</summary>
+    [Description("Free-form environment tag (e.g. `production`), added as a label to metrics; optional.")]
     public string Environment { get; init; } = "";
 }

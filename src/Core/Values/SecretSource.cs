@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RunnerConsole.Core.Values;
 
 /// <summary>
@@ -6,13 +8,13 @@ namespace RunnerConsole.Core.Values;
 /// </summary>
 public sealed record SecretSource
 {
-    /// <summary>Name of a Secret that already exists in the release namespace.</summary>
+    [Description("Name of a Secret that already exists in the release namespace.")]
     public string ExistingSecret { get; init; } = "";
 
-    /// <summary>Key inside <see cref="ExistingSecret"/>; empty means the field's default key.</summary>
+    [Description("Key inside ExistingSecret; empty means the field's default key.")]
     public string Key { get; init; } = "";
 
-    /// <summary>The secret itself. Never printed: <see cref="ToString"/> and the redacted YAML hide it.</summary>
+    [Description("The secret itself. Never printed: ToString and the redacted YAML hide it.")]
     public string Value { get; init; } = "";
 
     public bool HasExistingSecret => ExistingSecret.Length > 0;
