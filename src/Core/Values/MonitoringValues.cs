@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.Serialization;
 
 namespace RunnerConsole.Core.Values;
 
@@ -94,6 +95,7 @@ public enum RemoteWriteAuthType
     None,
     Basic,
     Bearer,
+    [EnumMember(Value = "oauth2")]
     OAuth2,
 }
 
