@@ -37,5 +37,14 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+
+        config.AddBranch("values", values =>
+        {
+            values.SetDescription("Create, describe and check runner values files.");
+            values.AddCommand<ValuesInitCommand>("init").WithDescription("Print a complete, commented default values file.");
+            values.AddCommand<ValuesSchemaCommand>("schema").WithDescription("Print the JSON Schema of the values file (for editors).");
+            values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
+                .WithExample("values", "validate", "-f", "values.yaml");
+        });
     }
 }

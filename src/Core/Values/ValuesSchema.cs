@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -35,7 +36,7 @@ public static class ValuesSchema
 
     /// <summary>The schema as indented JSON text, ending with a newline.</summary>
     public static string ToJsonText() =>
-        Generate().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        Generate().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
     private static JsonObject ObjectSchema(object defaults, string path)
     {
