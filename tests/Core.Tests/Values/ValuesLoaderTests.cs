@@ -46,6 +46,19 @@ public sealed class ValuesLoaderTests
     }
 
     [Fact]
+    public void Load_UnknownKeyAndInvalidValue_ReportsBothWithPositions()
+    {
+        var result = ValuesLoader.Load("runner:\n  name: r1\n  organisation: acme\ncloud:\n  runnerCredentials: {existingSecret: a}\n  customerCredentials: {existingSecret: b}\n");
+
+        Assert.Equal(
+            [
+                "1:3:3: runner.organisation: unknown key; did you mean 'organization'?",
+                "1:1:1: runner.organization: is required",
+            ],
+            result.Errors.Select(e => e.ToString("1")));
+    }
+
+    [Fact]
     public void Load_UnknownKeyFarFromAnyName_HasNoSuggestion()
     {
         var result = ValuesLoader.Load(TestValues.MinimalYaml + "\nwhatever: 1\n");
@@ -89,6 +102,8 @@ public sealed class ValuesLoaderTests
                 "dagger.enabled: expected true or false, got 'yes'",
                 "toolManager.clusterAccess: expected one of none, persistentVolumes, admin, got 'everything'",
                 "images.pullSecrets: expected a list of strings, got 'one'",
+                "cloud.runnerCredentials: is required: give existingSecret (name of a Secret in the namespace) or value",
+                "cloud.customerCredentials: is required: give existingSecret (name of a Secret in the namespace) or value",
             ],
             result.Errors.Select(e => e.ToString()));
     }
