@@ -37,5 +37,6 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<LintCommand>("lint").WithDescription("Check manifests against the runner's security policy.").WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
     }
 }
