@@ -174,7 +174,8 @@ public static partial class ManifestReader
     private static Manifest? ReadDocument(Chunk chunk, int index, string source, List<ManifestProblem> problems)
     {
         void Problem(int line, string message, bool unknownKind = false) => problems.Add(new ManifestProblem(index, line, message, unknownKind));
-        int LineOf(Mark mark) => chunk.StartLine + (int)mark.Line - 1;
+        var lastLine = chunk.StartLine + chunk.Text.TrimEnd('\n').Count(c => c == '\n');
+        int LineOf(Mark mark) => Math.Min(chunk.StartLine + (int)mark.Line - 1, lastLine); // errors found at end of input point past the document
 
         // 1. Well-formed YAML, one mapping with apiVersion, kind and metadata.name.
         YamlMappingNode root;
