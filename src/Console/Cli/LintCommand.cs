@@ -57,10 +57,13 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => Run(settings, Console.In);
+
+    /// <summary>Runs the verb with already-validated settings; <paramref name="stdin"/> is read for <c>--manifests -</c>.</summary>
+    internal int Run(Settings settings, TextReader stdin)
     {
         var path = settings.Manifests!;
-        var read = path == "-" ? ManifestReader.Read(Console.In.ReadToEnd(), "stdin") : ManifestReader.ReadFile(path);
+        var read = path == "-" ? ManifestReader.Read(stdin.ReadToEnd(), "stdin") : ManifestReader.ReadFile(path);
         var fatal = read.Problems.Where(p => !(settings.SkipUnknownKinds && p.IsUnknownKind)).ToList();
         var json = settings.Output == "json";
 
