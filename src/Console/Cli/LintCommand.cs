@@ -57,7 +57,8 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => Run(settings, Console.In);
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CliInput.RejectLeftovers(context) ?? Run(settings, Console.In);
 
     /// <summary>Runs the verb with already-validated settings; <paramref name="stdin"/> is read for <c>--manifests -</c>.</summary>
     internal int Run(Settings settings, TextReader stdin)

@@ -30,7 +30,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // Arguments this verb does not know (e.g. --environment=Development from a test host) go to ASP.NET configuration.
-        var passThrough = context.Remaining.Raw.ToArray();
+        var passThrough = context.Remaining.Parsed
+            .SelectMany(group => group.Select(value => value is null ? group.Key : $"{group.Key}={value}"))
+            .Concat(context.Remaining.Raw)
+            .ToArray();
         var app = ConsoleWebApp.Create(passThrough, new ConsoleWebAppSettings(settings.Urls, settings.Kubeconfig, settings.LogFormat));
         await app.RunAsync(cancellationToken);
         return ExitCodes.Ok;

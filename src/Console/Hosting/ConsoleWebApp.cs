@@ -88,7 +88,8 @@ public static class ConsoleWebApp
             .AddPolicy(ConsoleRoles.OperatorPolicy, p => p.RequireRole(ConsoleRoles.Operator));
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<StartedHealthCheck>("started", tags: ["ready"]);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -106,7 +107,7 @@ public static class ConsoleWebApp
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapHealthChecks("/readyz").AllowAnonymous();
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignOut();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

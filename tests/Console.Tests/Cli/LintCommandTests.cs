@@ -201,6 +201,7 @@ public sealed class LintCommandTests : IDisposable
         var failing = await RunExecutableAsync("lint", "--manifests", Write(Failing));
         var invalid = await RunExecutableAsync("lint", "--manifests", Write("foo: [unclosed\n"));
         var usage = await RunExecutableAsync("lint", "--manifests", Write(Compliant), "-o", "xml");
+        var leftover = await RunExecutableAsync("lint", "--manifests", Write(Compliant), "--bogus");
 
         Assert.Equal(ExitCodes.Ok, ok.ExitCode);
         Assert.Contains(PolicyReportJson.Schema, ok.Output);
@@ -208,6 +209,7 @@ public sealed class LintCommandTests : IDisposable
         Assert.DoesNotContain(PlantedPassword, failing.Output);
         Assert.Equal(ExitCodes.InvalidInput, invalid.ExitCode);
         Assert.Equal(ExitCodes.Usage, usage.ExitCode);
+        Assert.Equal(ExitCodes.Usage, leftover.ExitCode);
     }
 
     private static async Task<(int ExitCode, string Output)> RunExecutableAsync(params string[] args)
