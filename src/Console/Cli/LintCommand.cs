@@ -86,12 +86,12 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         var report = PolicyEngine.Evaluate(read.Manifests, new PolicyOptions { AllowedRegistries = settings.AllowedRegistries });
         if (json)
         {
-            _out.Write(PolicyReportJson.Write(report, path, read.Problems));
+            _out.Write(PolicyReportJson.Write(report, path, read.Problems, read.LocationOf));
         }
         else
         {
             WriteProblems(path, read.Problems, settings.SkipUnknownKinds);
-            WriteTable(report);
+            WriteTable(report, read);
         }
 
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
@@ -106,7 +106,7 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         }
     }
 
-    private void WriteTable(PolicyReport report)
+    private void WriteTable(PolicyReport report, ManifestReadResult read)
     {
         if (report.Findings.Count > 0)
         {
@@ -130,7 +130,7 @@ public sealed class LintCommand : Command<LintCommand.Settings>
                 table.AddRow(
                     new Markup(severity),
                     new Text(f.RuleId),
-                    new Text(f.Object.ToString()),
+                    new Text(read.LocationOf(f.Object) is { } at ? $"{f.Object}\nline {at.Line}" : f.Object.ToString()),
                     new Text(f.FieldPath),
                     new Markup(message));
             }
