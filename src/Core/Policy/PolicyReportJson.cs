@@ -10,7 +10,8 @@ namespace RunnerConsole.Core.Policy;
 /// {
 ///   "schema": "runner-console.kubiya.ai/policy-report/v1",
 ///   "source": "runner.yaml",
-///   "summary": { "objects": 14, "errors": 3, "warnings": 5, "acceptedExceptions": 2, "hasErrors": true },
+///   "summary": { "checked": true (false when the input was invalid and nothing was checked), "objects": 14,
+///                "errors": 3, "warnings": 5, "acceptedExceptions": 2, "hasErrors": true },
 ///   "findings": [ { "ruleId": "PS001", "severity": "error" | "warning" | "accepted-exception",
 ///                   "object": { "apiVersion", "kind", "name", "namespace" (null if cluster-scoped), "source" },
 ///                   "fieldPath", "message", "fix", "exceptionReason" (null unless accepted-exception),
@@ -41,6 +42,7 @@ public static class PolicyReportJson
             w.WriteString("schema", Schema);
             w.WriteString("source", source);
             w.WriteStartObject("summary");
+            w.WriteBoolean("checked", report is not null);
             w.WriteNumber("objects", report?.ObjectCount ?? 0);
             w.WriteNumber("errors", report?.Errors ?? 0);
             w.WriteNumber("warnings", report?.Warnings ?? 0);

@@ -160,6 +160,7 @@ public sealed class LintCommandTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, Run(Write("kind: ConfigMap\n"), "json"));
 
         using var doc = JsonDocument.Parse(_stdout.ToString());
+        Assert.False(doc.RootElement.GetProperty("summary").GetProperty("checked").GetBoolean());
         var problem = Assert.Single(doc.RootElement.GetProperty("problems").EnumerateArray());
         Assert.Equal(1, problem.GetProperty("document").GetInt32());
     }
