@@ -52,5 +52,8 @@ public static class CliApp
             values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
                 .WithExample("values", "validate", "-f", "values.yaml");
         });
+        config.AddCommand<LintCommand>("lint")
+            .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
+            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
     }
 }
