@@ -37,5 +37,6 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
     }
 }
