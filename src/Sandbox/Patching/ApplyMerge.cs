@@ -23,9 +23,18 @@ internal static class ApplyMerge
             }
 
             target.TryGetPropertyValue(key, out var tv);
-            if (av is JsonObject ao && tv is JsonObject to && !ListSchema.IsAtomicMap(key))
+            if (av is JsonObject ao && !ListSchema.IsAtomicMap(key))
             {
-                MergeObject(to, ao, ctx.Child(key));
+                if (tv is JsonObject to)
+                {
+                    MergeObject(to, ao, ctx.Child(key));
+                }
+                else
+                {
+                    var fresh = new JsonObject();
+                    MergeObject(fresh, ao, ctx.Child(key));
+                    target[key] = fresh;
+                }
             }
             else if (av is JsonArray aa && tv is JsonArray ta && ListSchema.For(key, ctx) is { Kind: not ListKind.Atomic } strategy)
             {

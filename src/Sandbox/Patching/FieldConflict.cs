@@ -78,6 +78,12 @@ public sealed record FieldConflict(string Manager, string FieldPath)
         return sb.ToString();
     }
 
+    /// <summary>Conflicts are equal when they name the same manager and field path.</summary>
+    public bool Equals(FieldConflict? other) =>
+        other is not null && Manager == other.Manager && FieldPath == other.FieldPath;
+
+    public override int GetHashCode() => HashCode.Combine(Manager, FieldPath);
+
     private static string Quote(string s)
     {
         var sb = new StringBuilder();

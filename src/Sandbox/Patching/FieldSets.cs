@@ -29,7 +29,13 @@ internal static class FieldSets
                 continue;
             }
 
-            DescribeValue(value, key, ctx, updateStyle, set.GetOrAdd("f:" + key));
+            var pe = "f:" + key;
+            var child = set.GetOrAdd(pe);
+            DescribeValue(value, key, ctx, updateStyle, child);
+            if (child.IsEmpty)
+            {
+                set.Remove(pe);
+            }
         }
     }
 
