@@ -146,7 +146,9 @@ internal static class FieldSets
         var pe = "f:" + field;
         if (a is null)
         {
-            DescribeValue(b, field, parent, true, (changed ??= new()).GetOrAdd(pe));
+            var added = new FieldSet();
+            DescribeValue(b, field, parent, true, added);
+            Attach(ref changed, pe, added);
             return;
         }
 
