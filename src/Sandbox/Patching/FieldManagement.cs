@@ -39,7 +39,7 @@ public static class FieldManagement
             }
         }
 
-        var merged = live is null ? new JsonObject() : (JsonObject)live.DeepClone();
+        var merged = live is null ? new JsonObject() : JsonClone.CloneObject(live);
         ApplyMerge.MergeObject(merged, applied, SchemaContext.Root);
 
         var appliedSet = FieldSets.Describe(applied, SchemaContext.Root, updateStyle: false);
@@ -351,7 +351,7 @@ internal static class ManagedFieldsCodec
             }
 
             e["fieldsType"] = "FieldsV1";
-            e["fieldsV1"] = !m.Dirty && m.OriginalFields is not null ? m.OriginalFields.DeepClone() : m.Set.ToFieldsV1();
+            e["fieldsV1"] = !m.Dirty && m.OriginalFields is not null ? JsonClone.Clone(m.OriginalFields) : m.Set.ToFieldsV1();
             if (!string.IsNullOrEmpty(m.Subresource))
             {
                 e["subresource"] = m.Subresource;
