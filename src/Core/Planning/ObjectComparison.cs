@@ -13,7 +13,7 @@ public static class ObjectComparison
     /// </summary>
     public static ObjectPlan ForDesired(
         Manifest desired, JsonObject? live, JsonObject? predicted, string release, string releaseNamespace,
-        IReadOnlyList<string>? conflictManagers = null, string? conflictMessage = null)
+        IReadOnlyList<string>? conflictManagers = null, string? conflictMessage = null, bool adopt = false)
     {
         var phase = ApplyPhases.Of(desired.Kind);
         var liveNorm = live is null ? null : ObjectNormalizer.Normalize(live);
@@ -37,7 +37,7 @@ public static class ObjectComparison
 
         var metadata = live["metadata"] as JsonObject;
         var ownership = HelmOwnership.Check(StringMap(metadata?["labels"]), StringMap(metadata?["annotations"]), release, releaseNamespace);
-        if (ownership != OwnershipState.Owned)
+        if (ownership != OwnershipState.Owned && !adopt)
         {
             var owner = StringMap(metadata?["annotations"])?.GetValueOrDefault(HelmOwnership.ReleaseNameAnnotation);
             return plan with
