@@ -43,5 +43,6 @@ public static class CliApp
         config.AddCommand<ProbeCommand>("probe")
             .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
             .IsHidden();
+        config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
     }
 }
