@@ -169,9 +169,9 @@ public static class ValuesLoader
                     continue;
                 }
 
-                var keyPath = Join(path, name);
+                var key = keys.FirstOrDefault(k => k.Matches(name));
+                var keyPath = Join(path, key?.Name ?? name);
                 positions[keyPath] = Position(keyNode);
-                var key = keys.FirstOrDefault(k => k.Name == name);
                 if (key is null)
                 {
                     Error(keyPath, keyNode, UnknownKey(name, keys.Select(k => k.Name)));

@@ -138,6 +138,20 @@ public sealed class ValuesLoaderTests
     }
 
     [Fact]
+    public void Load_OlderKeySpelling_IsAcceptedAndWrittenBackWithTheCurrentName()
+    {
+        var yaml = TestValues.MinimalYaml + "\nmonitoring:\n  otelCollector:\n    remoteWrite:\n      auth:\n        oAuth2:\n          clientId: legacy\n";
+
+        var result = ValuesLoader.Load(yaml, validate: false);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("legacy", result.Values!.Monitoring.OtelCollector.RemoteWrite.Auth.OAuth2.ClientId);
+        var written = ValuesWriter.ToYaml(result.Values, redactSecrets: true);
+        Assert.Contains("      oauth2:\n", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("oAuth2", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ValidationErrors_CarryThePositionOfTheirKey()
     {
         var result = ValuesLoader.Load(TestValues.MinimalYaml + "\nmonitoring:\n  otelCollector:\n    scrapeInterval: 5s\n");
