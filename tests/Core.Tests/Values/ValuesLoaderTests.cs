@@ -109,6 +109,15 @@ public sealed class ValuesLoaderTests
     }
 
     [Fact]
+    public void Load_QuotedNumber_SaysToRemoveTheQuotes()
+    {
+        var result = ValuesLoader.Load(TestValues.MinimalYaml + "\nagentManager:\n  replicas: \"3\"\ndagger:\n  enabled: True\n");
+
+        Assert.Equal(["agentManager.replicas: expected a whole number, got the quoted string '3' (remove the quotes)"], result.Errors.Select(e => e.ToString()));
+        Assert.True(result.Values!.Dagger.Enabled);
+    }
+
+    [Fact]
     public void Load_EnumNames_AreCamelCaseWithOauth2()
     {
         var result = ValuesLoader.Load(TestValues.MinimalYaml + """
