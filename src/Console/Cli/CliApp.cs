@@ -21,7 +21,10 @@ public static class CliApp
     internal static void Configure(IConfigurator config)
     {
         config.SetApplicationName("runner-console");
-        config.UseStrictParsing();
+        // Not strict: `serve` hands options it does not know to ASP.NET configuration (as test hosts and
+        // `--Logging:LogLevel:Default=Debug` need); every other verb rejects leftovers itself.
+        config.Settings.StrictParsing = false;
+        config.Settings.ConvertFlagsToRemainingArguments = true;
         config.SetExceptionHandler((ex, _) =>
         {
             if (ex is CommandParseException or CommandRuntimeException)
@@ -37,6 +40,9 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<ProbeCommand>("probe")
+            .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
+            .IsHidden();
 
         config.AddBranch("values", values =>
         {
@@ -46,5 +52,9 @@ public static class CliApp
             values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
                 .WithExample("values", "validate", "-f", "values.yaml");
         });
+        config.AddCommand<LintCommand>("lint")
+            .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
+            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
+        config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
     }
 }
