@@ -54,7 +54,8 @@ public static class CliApp
         });
         config.AddCommand<LintCommand>("lint")
             .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
-            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
+            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json")
+            .WithExample("lint", "-f", "values.yaml");
         config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
     }
 }
