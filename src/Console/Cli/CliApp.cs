@@ -37,5 +37,6 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<RenderCommand>("render").WithDescription("Render the runner's manifests from a values file (like helm template).").WithExample("render", "-f", "values.yaml", "-n", "kubiya");
     }
 }
