@@ -20,17 +20,17 @@ public sealed class AccessTokenOptionsValidator : IValidateOptions<AccessTokenOp
     public ValidateOptionsResult Validate(string? name, AccessTokenOptions options)
     {
         var errors = new List<string>();
-        if (options.OperatorToken is { } op && op.Length < AccessTokenOptions.MinimumLength)
+        if (options.OperatorToken is { Length: > 0 } op && op.Length < AccessTokenOptions.MinimumLength)
         {
             errors.Add($"{AccessTokenOptions.OperatorTokenVariable}: must be at least {AccessTokenOptions.MinimumLength} characters, got {op.Length}");
         }
 
-        if (options.ViewerToken is { } viewer && viewer.Length < AccessTokenOptions.MinimumLength)
+        if (options.ViewerToken is { Length: > 0 } viewer && viewer.Length < AccessTokenOptions.MinimumLength)
         {
             errors.Add($"{AccessTokenOptions.ViewerTokenVariable}: must be at least {AccessTokenOptions.MinimumLength} characters, got {viewer.Length}");
         }
 
-        if (options.ViewerToken is not null && string.Equals(options.ViewerToken, options.OperatorToken, StringComparison.Ordinal))
+        if (!string.IsNullOrEmpty(options.ViewerToken) && string.Equals(options.ViewerToken, options.OperatorToken, StringComparison.Ordinal))
         {
             errors.Add($"{AccessTokenOptions.ViewerTokenVariable}: must differ from {AccessTokenOptions.OperatorTokenVariable}, or a viewer would sign in as operator");
         }

@@ -17,6 +17,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Kubeconfig file whose contexts the console offers. Default: $KUBECONFIG, then ~/.kube/config.")]
         public string? Kubeconfig { get; init; }
 
+        [CommandOption("--sandbox")]
+        [Description("Offer the built-in simulated cluster (\"Sandbox\") even when the kubeconfig has contexts. It is always offered when there are none.")]
+        public bool Sandbox { get; init; }
+
         [CommandOption("--log-format <FORMAT>")]
         [Description("Console log format: text (default) or json.")]
         public string? LogFormat { get; init; }
@@ -30,8 +34,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // Arguments this verb does not know (e.g. --environment=Development from a test host) go to ASP.NET configuration.
-        var passThrough = context.Remaining.Raw.ToArray();
-        var app = ConsoleWebApp.Create(passThrough, new ConsoleWebAppSettings(settings.Urls, settings.Kubeconfig, settings.LogFormat));
+        var passThrough = context.Remaining.Parsed
+            .SelectMany(group => group.Select(value => value is null ? group.Key : $"{group.Key}={value}"))
+            .Concat(context.Remaining.Raw)
+            .ToArray();
+        var app = ConsoleWebApp.Create(passThrough, new ConsoleWebAppSettings(settings.Urls, settings.Kubeconfig, settings.LogFormat, settings.Sandbox));
         await app.RunAsync(cancellationToken);
         return ExitCodes.Ok;
     }

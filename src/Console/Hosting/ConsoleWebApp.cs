@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RunnerConsole.Auth;
 using RunnerConsole.Components;
+using RunnerConsole.Model.Clusters;
 
 namespace RunnerConsole.Hosting;
 
@@ -34,6 +35,12 @@ public static class ConsoleWebApp
 
         var app = builder.Build();
         MapEndpoints(app);
+        if (settings.Sandbox)
+        {
+            // --sandbox: have the simulated cluster up before the first page asks for it.
+            app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<SandboxHost>().EnsureStartedAsync(CancellationToken.None));
+        }
+
         return app;
     }
 
@@ -58,7 +65,11 @@ public static class ConsoleWebApp
     private static void AddServices(IServiceCollection services, IConfiguration configuration, ConsoleWebAppSettings settings)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
         services.AddSingleton(new KubeconfigLocation(settings.Kubeconfig));
+        services.AddSingleton<SandboxHost>();
+        services.AddSingleton<ClusterDirectory>();
+        services.AddSingleton<IClusterDirectory>(sp => sp.GetRequiredService<ClusterDirectory>());
 
         services.AddOptions<AccessTokenOptions>()
             .Configure(o =>
@@ -88,7 +99,8 @@ public static class ConsoleWebApp
             .AddPolicy(ConsoleRoles.OperatorPolicy, p => p.RequireRole(ConsoleRoles.Operator));
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<StartedHealthCheck>("started", tags: ["ready"]);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -106,7 +118,7 @@ public static class ConsoleWebApp
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapHealthChecks("/readyz").AllowAnonymous();
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignOut();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -10,13 +10,13 @@ public sealed record CloudValues
     [Description("NATS server URL, `tls://` or `nats://`.")]
     public string NatsUrl { get; init; } = DefaultNatsUrl;
 
-    [Description("NATS subject; empty means `<organization>.<name>.incoming` (see EffectiveSubject).")]
+    [Description("NATS subject; empty means `<organization>.<name>.incoming`.")]
     public string Subject { get; init; } = "";
 
-    [Description("NATS credentials file of the operator (\"runner\" credentials).")]
+    [Description("Required. NATS credentials file (JWT + NKEY seed) of the operator, the \"runner\" credentials: give existingSecret (default key `nats.creds`) or value.")]
     public SecretSource RunnerCredentials { get; init; } = new();
 
-    [Description("NATS credentials file shared by agent-manager, tool-manager, sdk-server and otel-collector.")]
+    [Description("Required. NATS credentials file (JWT + NKEY seed) shared by agent-manager, tool-manager, sdk-server and otel-collector, the \"customer\" credentials: give existingSecret (default key `nats.creds`) or value.")]
     public SecretSource CustomerCredentials { get; init; } = new();
 
     /// <summary>The subject the runner listens on: <see cref="Subject"/>, or the one derived from the identity.</summary>

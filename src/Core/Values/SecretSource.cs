@@ -11,10 +11,10 @@ public sealed record SecretSource
     [Description("Name of a Secret that already exists in the release namespace.")]
     public string ExistingSecret { get; init; } = "";
 
-    [Description("Key inside ExistingSecret; empty means the field's default key.")]
+    [Description("Key inside existingSecret; empty means the field's default key.")]
     public string Key { get; init; } = "";
 
-    [Description("The secret itself. Never printed: ToString and the redacted YAML hide it.")]
+    [Description("The secret itself, stored in a Secret the install owns; redacted whenever values are shown.")]
     public string Value { get; init; } = "";
 
     public bool HasExistingSecret => ExistingSecret.Length > 0;

@@ -64,10 +64,14 @@ public static class ValuesLoader
         }
 
         var errors = walker.Errors;
-        if (validate && errors.Count == 0)
+        if (validate)
         {
-            // Position every validation error at its key, so the CLI can say where to look.
-            errors.AddRange(ValuesValidator.Validate(values).Select(e => AtPosition(e, positions)));
+            // All errors at once: validation runs even after key or type errors, but a key that could not be read kept
+            // its default, and a complaint about that default would only mislead. Each error is placed at its key.
+            var unreadable = errors.Select(e => e.Path).Where(p => p.Length > 0).ToList();
+            errors.AddRange(ValuesValidator.Validate(values)
+                .Where(e => !unreadable.Any(p => ValuesValidator.IsUnder(e.Path, p) || ValuesValidator.IsUnder(p, e.Path)))
+                .Select(e => AtPosition(e, positions)));
         }
 
         return new ValuesLoadResult(values, errors, positions);
@@ -165,9 +169,9 @@ public static class ValuesLoader
                     continue;
                 }
 
-                var keyPath = Join(path, name);
+                var key = keys.FirstOrDefault(k => k.Matches(name));
+                var keyPath = Join(path, key?.Name ?? name);
                 positions[keyPath] = Position(keyNode);
-                var key = keys.FirstOrDefault(k => k.Name == name);
                 if (key is null)
                 {
                     Error(keyPath, keyNode, UnknownKey(name, keys.Select(k => k.Name)));
@@ -229,8 +233,8 @@ public static class ValuesLoader
                 case ValueKind.String:
                     value = text;
                     return true;
-                case ValueKind.Boolean when plain && text is "true" or "false":
-                    value = text == "true";
+                case ValueKind.Boolean when plain && text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                    value = text[0] is 't' or 'T';
                     return true;
                 case ValueKind.Integer when plain && type == typeof(int) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):
                     value = i;
@@ -241,6 +245,9 @@ public static class ValuesLoader
                 case ValueKind.Enum when ValuesModel.ParseEnum(type, text) is { } parsed:
                     value = parsed;
                     return true;
+                case ValueKind.Boolean or ValueKind.Integer when !plain:
+                    Error(path, node, $"expected {Expected(key)}, got the quoted string '{text}' (remove the quotes)");
+                    return false;
                 default:
                     Error(path, node, $"expected {Expected(key)}, got '{text}'");
                     return false;

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RunnerConsole.E2E.Tests.Infrastructure;
+
+/// <summary>The real console, hosted in-process on a free loopback port, with known sign-in tokens.</summary>
+public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
+{
+    public const string OperatorToken = "e2e-operator-token-0123456789";
+    public const string ViewerToken = "e2e-viewer-token-9876543210";
+
+    private readonly string _kubeconfigDir = Directory.CreateTempSubdirectory("e2e-kubeconfig-").FullName;
+
+    public ConsoleAppFactory() => this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public string KubeconfigPath => Path.Combine(_kubeconfigDir, "config");
+
+    /// <summary>Base address of the started server, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("RUNNER_CONSOLE_TOKEN", OperatorToken);
+        builder.UseSetting("RUNNER_CONSOLE_VIEWER_TOKEN", ViewerToken);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(new Hosting.KubeconfigLocation(KubeconfigPath));
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_kubeconfigDir, recursive: true);
+    }
+}
