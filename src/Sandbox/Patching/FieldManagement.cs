@@ -32,7 +32,7 @@ public static class FieldManagement
                 managers.Add(new ManagerEntry(BeforeFirstApply, UpdateOperation, null)
                 {
                     Set = existing,
-                    ApiVersion = live["apiVersion"]?.GetValue<string>(),
+                    ApiVersion = Str(live, "apiVersion"),
                     Time = FormatTime(now),
                     Dirty = true,
                 });
@@ -46,7 +46,7 @@ public static class FieldManagement
         var (changed, removed) = FieldSets.Diff(live, merged);
         var objectChanged = live is null || changed is not null || removed is not null;
 
-        var apiVersion = (applied["apiVersion"] ?? live?["apiVersion"])?.GetValue<string>();
+        var apiVersion = Str(applied, "apiVersion") ?? Str(live, "apiVersion");
 
         // Conflicts with every other owner of a field whose value changes.
         List<FieldConflict>? conflicts = null;
@@ -155,8 +155,8 @@ public static class FieldManagement
         ArgumentException.ThrowIfNullOrEmpty(manager);
 
         List<ManagerEntry> managers;
-        var incoming = after["metadata"]?["managedFields"];
-        var previous = before?["metadata"]?["managedFields"];
+        var incoming = ManagedFieldsCodec.ManagedFieldsOf(after);
+        var previous = ManagedFieldsCodec.ManagedFieldsOf(before);
         if (incoming is JsonArray { Count: 0 } && before is not null)
         {
             // An explicit empty list resets managed fields.
@@ -213,7 +213,7 @@ public static class FieldManagement
                 mine.Time = FormatTime(now);
             }
 
-            var apiVersion = after["apiVersion"]?.GetValue<string>();
+            var apiVersion = Str(after, "apiVersion");
             if (apiVersion is not null)
             {
                 mine.ApiVersion = apiVersion;
@@ -223,6 +223,9 @@ public static class FieldManagement
         managers.RemoveAll(e => e.Set.IsEmpty);
         ManagedFieldsCodec.Write(after, managers);
     }
+
+    internal static string? Str(JsonObject? o, string name) =>
+        o is not null && o.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
 
     internal static string FormatTime(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
@@ -257,7 +260,7 @@ internal static class ManagedFieldsCodec
     public static List<ManagerEntry> Read(JsonObject? obj)
     {
         var result = new List<ManagerEntry>();
-        if (obj?["metadata"]?["managedFields"] is not JsonArray entries)
+        if (ManagedFieldsOf(obj) is not JsonArray entries)
         {
             return result;
         }
@@ -293,8 +296,13 @@ internal static class ManagedFieldsCodec
         return result;
     }
 
-    private static string? Str(JsonObject o, string name) =>
-        o.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonObject o, string name) => FieldManagement.Str(o, name);
+
+    public static JsonNode? ManagedFieldsOf(JsonObject? obj) =>
+        obj is not null && obj.TryGetPropertyValue("metadata", out var m) && m is JsonObject metadata
+            && metadata.TryGetPropertyValue("managedFields", out var mf)
+            ? mf
+            : null;
 
     public static void Write(JsonObject obj, List<ManagerEntry> managers)
     {
