@@ -351,3 +351,36 @@ public sealed class FieldManagementEdgeTests
         Assert.Equal(text, after["metadata"]!["managedFields"]![0]!["fieldsV1"]!.ToJsonString());
     }
 }
+
+public sealed class FieldConflictTests
+{
+    [Fact]
+    public void ToStatus_IsKubernetesApplyConflict()
+    {
+        var conflicts = new[]
+        {
+            new FieldConflict("kubectl-client-side-apply", ".spec.replicas") { Operation = "Update", ApiVersion = "apps/v1" },
+        };
+        AssertJsonText("""
+            {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+             "message":"Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.replicas",
+             "reason":"Conflict",
+             "details":{"causes":[{"reason":"FieldManagerConflict","message":"conflict with \"kubectl-client-side-apply\" using apps/v1","field":".spec.replicas"}]},
+             "code":409}
+            """, FieldConflict.ToStatus(conflicts));
+    }
+
+    [Fact]
+    public void FormatMessage_GroupsByManagerSorted()
+    {
+        var conflicts = new[]
+        {
+            new FieldConflict("zeta", ".spec.replicas") { Operation = "Apply" },
+            new FieldConflict("alpha", ".data.a") { Operation = "Update", ApiVersion = "v1" },
+            new FieldConflict("zeta", ".data.b") { Operation = "Apply" },
+        };
+        Assert.Equal(
+            "Apply failed with 3 conflicts: conflicts with \"alpha\" using v1:\n- .data.a\nconflicts with \"zeta\":\n- .spec.replicas\n- .data.b",
+            FieldConflict.FormatMessage(conflicts));
+    }
+}
