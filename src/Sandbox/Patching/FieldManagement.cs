@@ -16,6 +16,8 @@ public static class FieldManagement
     /// <summary>The manager Kubernetes credits with the fields of an object applied to for the first time without managedFields.</summary>
     public const string BeforeFirstApply = "before-first-apply";
 
+    internal const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
     /// <summary>Server-side apply of <paramref name="applied"/> (the manager's full intent) onto <paramref name="live"/> (null = create).</summary>
     public static ApplyResult Apply(JsonObject? live, JsonObject applied, string manager, bool force, DateTimeOffset now)
     {
@@ -49,8 +51,7 @@ public static class FieldManagement
         var apiVersion = Str(applied, "apiVersion") ?? Str(live, "apiVersion");
 
         // Conflicts with every other owner of a field whose value changes.
-        List<FieldConflict>? conflicts = null;
-        List<(ManagerEntry Entry, FieldSet Conflict)>? forced = null;
+        List<(ManagerEntry Entry, FieldSet Overlap)>? overlaps = null;
         if (changed is not null)
         {
             foreach (var entry in managers)
@@ -61,38 +62,26 @@ public static class FieldManagement
                 }
 
                 var overlap = entry.Set.Intersect(changed);
-                if (overlap is null || overlap.IsEmpty)
+                if (overlap is not null && !overlap.IsEmpty)
                 {
-                    continue;
-                }
-
-                if (force)
-                {
-                    (forced ??= []).Add((entry, overlap));
-                    continue;
-                }
-
-                conflicts ??= [];
-                foreach (var path in overlap.MemberPaths())
-                {
-                    conflicts.Add(new FieldConflict(entry.Manager, path)
-                    {
-                        Operation = entry.Operation,
-                        ApiVersion = entry.ApiVersion,
-                        Subresource = entry.Subresource,
-                    });
+                    (overlaps ??= []).Add((entry, overlap));
                 }
             }
         }
 
-        if (conflicts is not null)
+        if (overlaps is not null && !force)
         {
-            return new ApplyResult(null, conflicts);
+            var conflicts = Conflicts(overlaps, live, manager);
+            if (conflicts.Count > 0)
+            {
+                return new ApplyResult(null, conflicts);
+            }
         }
 
-        if (forced is not null)
+        if (overlaps is not null)
         {
-            foreach (var (entry, overlap) in forced)
+            // Forced (or allowed by the client-side apply upgrade): the applier takes the fields.
+            foreach (var (entry, overlap) in overlaps)
             {
                 entry.Set.ExceptWith(overlap);
                 entry.Dirty = true;
@@ -222,6 +211,66 @@ public static class FieldManagement
 
         managers.RemoveAll(e => e.Set.IsEmpty);
         ManagedFieldsCodec.Write(after, managers);
+    }
+
+    /// <summary>
+    /// The conflicts to report. As Kubernetes' lastAppliedManager: when <c>kubectl</c> applies server-side over an
+    /// object it managed with client-side apply, conflicts on fields whose live value still matches the
+    /// last-applied-configuration annotation are allowed (the apply then forces), so the switch is seamless.
+    /// </summary>
+    private static List<FieldConflict> Conflicts(List<(ManagerEntry Entry, FieldSet Overlap)> overlaps, JsonObject? live, string manager)
+    {
+        FieldSet? allowed = null;
+        if (manager == "kubectl" && LastApplied(live) is { } lastApplied)
+        {
+            allowed = FieldSets.Describe(lastApplied, SchemaContext.Root, updateStyle: false);
+            var (differs, _) = FieldSets.Diff(lastApplied, live!);
+            if (differs is not null)
+            {
+                allowed.ExceptWith(differs);
+            }
+        }
+
+        var conflicts = new List<FieldConflict>();
+        foreach (var (entry, overlap) in overlaps)
+        {
+            var reported = overlap;
+            if (allowed is not null)
+            {
+                reported = overlap.Clone();
+                reported.ExceptWith(allowed);
+            }
+
+            foreach (var path in reported.MemberPaths())
+            {
+                conflicts.Add(new FieldConflict(entry.Manager, path)
+                {
+                    Operation = entry.Operation,
+                    ApiVersion = entry.ApiVersion,
+                    Subresource = entry.Subresource,
+                });
+            }
+        }
+
+        return conflicts;
+    }
+
+    private static JsonObject? LastApplied(JsonObject? live)
+    {
+        if (live?["metadata"] is not JsonObject metadata || metadata["annotations"] is not JsonObject annotations
+            || Str(annotations, LastAppliedAnnotation) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     internal static string? Str(JsonObject? o, string name) =>

@@ -44,6 +44,35 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void ClientSideApplyThenKubectlServerSide_LastAppliedAllowsTakeover()
+    {
+        // As Kubernetes' lastAppliedManager: kubectl switching to --server-side over its own client-side apply
+        // takes the fields whose live value still equals last-applied-configuration.
+        var manifest = Deployment();
+        var created = Deployment();
+        created["metadata"]!["annotations"] = new JsonObject
+        {
+            ["kubectl.kubernetes.io/last-applied-configuration"] = manifest.ToJsonString(),
+        };
+        FieldManagement.RecordUpdate(null, created, "kubectl-client-side-apply", T0);
+
+        var ssa = FieldManagement.Apply(created, Deployment("nginx:1.28", replicas: 5), "kubectl", false, T1);
+        Assert.Empty(ssa.Conflicts);
+        Assert.Equal(5, (int)ssa.Object!["spec"]!["replicas"]!);
+
+        // Another manager name gets the conflicts.
+        var other = FieldManagement.Apply(created, Deployment("nginx:1.28", replicas: 5), "argocd", false, T1);
+        Assert.Equal(2, other.Conflicts.Count);
+
+        // After kubectl scale (live differs from last-applied), replicas conflicts again; the image does not.
+        var scaled = created.DeepClone().AsObject();
+        scaled["spec"]!["replicas"] = 3;
+        FieldManagement.RecordUpdate(created, scaled, "kubectl-scale", T1);
+        var again = FieldManagement.Apply(scaled, Deployment("nginx:1.28", replicas: 5), "kubectl", false, T1);
+        Assert.Equal([new FieldConflict("kubectl-scale", ".spec.replicas")], again.Conflicts);
+    }
+
+    [Fact]
     public void KubectlClientSideApply_SmpUpdates_MoveOnlyChangedFields()
     {
         var live = Deployment();
