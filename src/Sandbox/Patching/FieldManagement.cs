@@ -118,6 +118,11 @@ public static class FieldManagement
             objectChanged |= Pruner.PruneObject(merged, lastSet, owned, SchemaContext.Root, []);
         }
 
+        if (manager == "kubectl")
+        {
+            objectChanged |= SyncLastApplied(merged, applied);
+        }
+
         if (objectChanged)
         {
             mine.Dirty = true;
@@ -253,6 +258,37 @@ public static class FieldManagement
         }
 
         return conflicts;
+    }
+
+    /// <summary>
+    /// As Kubernetes' lastAppliedUpdater: a server-side apply by <c>kubectl</c> keeps an existing
+    /// last-applied-configuration annotation in step with what was applied (compact JSON, keys sorted, without the
+    /// annotation itself), so a later client-side apply diffs against the right configuration.
+    /// </summary>
+    private static bool SyncLastApplied(JsonObject result, JsonObject applied)
+    {
+        if (result["metadata"] is not JsonObject metadata || metadata["annotations"] is not JsonObject annotations
+            || !annotations.ContainsKey(LastAppliedAnnotation))
+        {
+            return false;
+        }
+
+        var copy = JsonClone.CloneObject(applied);
+        if (copy["metadata"] is JsonObject m && m["annotations"] is JsonObject a)
+        {
+            a.Remove(LastAppliedAnnotation);
+        }
+
+        var sb = new System.Text.StringBuilder();
+        ListSchema.AppendJson(sb, copy);
+        var text = sb.Append('\n').ToString();
+        if (Str(annotations, LastAppliedAnnotation) == text)
+        {
+            return false;
+        }
+
+        annotations[LastAppliedAnnotation] = text;
+        return true;
     }
 
     private static JsonObject? LastApplied(JsonObject? live)

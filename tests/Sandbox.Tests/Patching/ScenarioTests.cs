@@ -20,9 +20,9 @@ public sealed class ScenarioTests
     [Fact]
     public void ClientSideApplyThenServerSideApply_ConflictsOnChangedReplicasOnly()
     {
-        // kubectl apply (client side): create, recorded as an Update by kubectl-client-side-apply.
+        // Created by client-side apply (an Update by kubectl-client-side-apply) whose annotation is gone, so the
+        // last-applied upgrade path does not apply.
         var created = Deployment();
-        created["metadata"]!["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = "{}" };
         FieldManagement.RecordUpdate(null, created, "kubectl-client-side-apply", T0);
 
         // kubectl apply --server-side with the same manifest: shared ownership, nothing changes.
@@ -59,6 +59,12 @@ public sealed class ScenarioTests
         var ssa = FieldManagement.Apply(created, Deployment("nginx:1.28", replicas: 5), "kubectl", false, T1);
         Assert.Empty(ssa.Conflicts);
         Assert.Equal(5, (int)ssa.Object!["spec"]!["replicas"]!);
+
+        // The server keeps the annotation in step with what kubectl applied (sorted compact JSON and a newline).
+        var annotation = (string)ssa.Object["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!;
+        Assert.StartsWith("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"labels\":{\"app\":\"web\"},\"name\":\"web\"", annotation, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", annotation, StringComparison.Ordinal);
+        Assert.Contains("\"replicas\":5", annotation, StringComparison.Ordinal);
 
         // Another manager name gets the conflicts.
         var other = FieldManagement.Apply(created, Deployment("nginx:1.28", replicas: 5), "argocd", false, T1);
