@@ -41,7 +41,7 @@ public static class FieldManagement
             }
         }
 
-        var merged = live is null ? new JsonObject() : JsonClone.CloneObject(live);
+        var merged = live is null ? new JsonObject() : JsonClone.CloneWithoutManagedFields(live);
         ApplyMerge.MergeObject(merged, applied, SchemaContext.Root);
 
         var appliedSet = FieldSets.Describe(applied, SchemaContext.Root, updateStyle: false);
@@ -123,12 +123,7 @@ public static class FieldManagement
             objectChanged |= SyncLastApplied(merged, applied);
         }
 
-        if (objectChanged)
-        {
-            mine.Dirty = true;
-        }
-
-        if (mine.Dirty || mine.Time is null)
+        if (objectChanged || mine.Dirty || mine.Time is null)
         {
             mine.Time = FormatTime(now);
         }

@@ -277,11 +277,4 @@ internal static class FieldSets
         parent ??= new FieldSet();
         parent.GetOrAdd(pe).UnionWith(child);
     }
-
-    /// <summary>True when the objects are equal apart from ignored fields (managedFields, resourceVersion, ...).</summary>
-    public static bool ContentEquals(JsonObject a, JsonObject b)
-    {
-        var (changed, removed) = Diff(a, b);
-        return changed is null && removed is null;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RunnerConsole.Sandbox.Patching;
@@ -450,9 +449,4 @@ public static class StrategicMergePatch
             list.Add(item);
         }
     }
-
-    internal static bool IsDirective(string key) =>
-        key.Length > 0 && key[0] == '$';
-
-    internal static JsonValueKind Kind(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
 }
