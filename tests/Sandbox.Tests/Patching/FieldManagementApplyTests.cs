@@ -340,6 +340,24 @@ public sealed class FieldManagementEdgeTests
     }
 
     [Fact]
+    public void FieldsV1_OrdersKeysAsKubernetes_FieldsThenKeysThenValues_NumbersNumerically()
+    {
+        var svc = Obj("""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"s","finalizers":["b","a"]},
+             "spec":{"type":"ClusterIP","ports":[{"port":8443,"protocol":"TCP"},{"port":443,"protocol":"TCP"},{"port":80,"protocol":"UDP"}]}}
+            """);
+        var obj = FieldManagement.Apply(null, svc, "m", false, T0).Object!;
+        AssertJsonText("""
+            {"f:metadata":{"f:finalizers":{"v:\"a\"":{},"v:\"b\"":{}}},
+             "f:spec":{"f:ports":{
+               "k:{\"port\":80,\"protocol\":\"UDP\"}":{".":{},"f:port":{},"f:protocol":{}},
+               "k:{\"port\":443,\"protocol\":\"TCP\"}":{".":{},"f:port":{},"f:protocol":{}},
+               "k:{\"port\":8443,\"protocol\":\"TCP\"}":{".":{},"f:port":{},"f:protocol":{}}},
+              "f:type":{}}}
+            """, obj["metadata"]!["managedFields"]![0]!["fieldsV1"]);
+    }
+
+    [Fact]
     public void FieldsV1_RoundTripsThroughManagedFields()
     {
         var obj = FieldManagement.Apply(null, Deployment(), "a", false, T0).Object!;
