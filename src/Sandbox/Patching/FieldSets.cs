@@ -54,7 +54,7 @@ internal static class FieldSets
                 break;
             case JsonArray a:
                 {
-                    var strategy = ListSchema.For(field, parent);
+                    var strategy = ListSchema.For(field, parent, a);
                     if (strategy.Kind == ListKind.Atomic)
                     {
                         set.Member = true;
@@ -172,7 +172,7 @@ internal static class FieldSets
 
         if (a is JsonArray la && b is JsonArray lb)
         {
-            var strategy = ListSchema.For(field, parent);
+            var strategy = ListSchema.For(field, parent, la, lb);
             if (strategy.Kind != ListKind.Atomic)
             {
                 FieldSet? c = null;

@@ -192,7 +192,7 @@ public static class StrategicMergePatch
         JsonArray? deleteFromPrimitive,
         string path)
     {
-        var strategy = ListSchema.For(field, parent);
+        var strategy = ListSchema.For(field, parent, target, patch);
         var itemCtx = parent.Child(field);
 
         // [{"$patch": "replace"}, ...] replaces the whole list with the remaining items.

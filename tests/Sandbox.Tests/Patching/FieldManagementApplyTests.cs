@@ -402,3 +402,28 @@ public sealed class FieldConflictTests
             FieldConflict.FormatMessage(conflicts));
     }
 }
+
+public sealed class ListFallbackTests
+{
+    [Fact]
+    public void Apply_KeyedListWithoutKeys_IsAtomicNotCollapsed()
+    {
+        // A custom resource whose spec.ports items have no "port": merging by key would collapse them.
+        var cr = Obj("{'apiVersion':'example.com/v1','kind':'Thing','metadata':{'name':'t'},'spec':{'ports':[{'name':'a'},{'name':'b'}]}}");
+        var obj = FieldManagement.Apply(null, cr, "m", false, T0).Object!;
+        AssertJson("[{'name':'a'},{'name':'b'}]", obj["spec"]!["ports"]);
+        AssertJsonText("""{"f:spec":{"f:ports":{}}}""", obj["metadata"]!["managedFields"]![0]!["fieldsV1"]);
+
+        var next = FieldManagement.Apply(obj, Obj("{'apiVersion':'example.com/v1','kind':'Thing','metadata':{'name':'t'},'spec':{'ports':[{'name':'c'}]}}"), "m", false, T1).Object!;
+        AssertJson("[{'name':'c'}]", next["spec"]!["ports"]);
+    }
+
+    [Fact]
+    public void StrategicMerge_KeyedListWithoutKeys_Replaces()
+    {
+        var result = StrategicMergePatch.Apply(
+            Node("{'spec':{'containers':[{'name':'a'},{'image':'x'}]}}"),
+            Node("{'spec':{'containers':[{'image':'y'}]}}"));
+        AssertJson("{'spec':{'containers':[{'image':'y'}]}}", result);
+    }
+}
