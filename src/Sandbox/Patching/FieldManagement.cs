@@ -153,11 +153,20 @@ public static class FieldManagement
             return;
         }
 
-        managers = incoming is JsonArray && !JsonNode.DeepEquals(incoming, previous)
-            ? ManagedFieldsCodec.Read(after)
-            : ManagedFieldsCodec.Read(before);
-
+        var useIncoming = incoming is JsonArray && !JsonNode.DeepEquals(incoming, previous);
         var (changed, removed) = FieldSets.Diff(before, after);
+        if (changed is null && removed is null)
+        {
+            // Nothing tracked changed (e.g. a status write): keep the managedFields as they are, without re-encoding.
+            if (!useIncoming && incoming is null && previous is JsonArray && after["metadata"] is JsonObject meta)
+            {
+                meta["managedFields"] = JsonClone.Clone(previous);
+            }
+
+            return;
+        }
+
+        managers = useIncoming ? ManagedFieldsCodec.Read(after) : ManagedFieldsCodec.Read(before);
         var mine = managers.Find(e => e.Is(manager, UpdateOperation));
         foreach (var entry in managers)
         {
