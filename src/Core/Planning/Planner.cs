@@ -51,7 +51,9 @@ public sealed class Planner(IKubeCluster cluster)
         foreach (var old in previous.Where(m => !wanted.Contains(Identity(m.Key))).DistinctBy(m => Identity(m.Key)))
         {
             var live = await cluster.GetAsync(old.Key, cancellationToken);
-            if (live is not null)
+            var metadata = live?["metadata"] as JsonObject;
+            // Never delete what another release has taken over since.
+            if (live is not null && HelmOwnership.Check(ObjectComparison.StringMap(metadata?["labels"]), ObjectComparison.StringMap(metadata?["annotations"]), release, ns) != OwnershipState.OtherRelease)
             {
                 removals.Add(ObjectComparison.ForRemoval(old.Key, live));
             }
