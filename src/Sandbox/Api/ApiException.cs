@@ -131,36 +131,18 @@ public sealed class ApiException : Exception
 
     public static ApiException Gone(string message) => new(410, "Expired", message);
 
-    /// <summary>The conflict of a server-side apply, as kube-apiserver words it.</summary>
-    public static ApiException ApplyConflict(ResourceType type, string name, IReadOnlyList<(string Manager, string Field)> conflicts)
+    /// <summary>The 409 of a server-side apply: the engine's message, one <c>FieldManagerConflict</c> cause per field.</summary>
+    public static ApiException ApplyConflict(ResourceType type, string name, string message, IReadOnlyList<(string CauseMessage, string Field)> conflicts)
     {
-        var gv = type.GroupVersion;
         var causes = new JsonArray();
-        foreach (var (manager, field) in conflicts)
+        foreach (var (cause, field) in conflicts)
         {
             causes.Add(new JsonObject
             {
                 ["reason"] = "FieldManagerConflict",
-                ["message"] = $"conflict with \"{manager}\" using {gv}",
+                ["message"] = cause,
                 ["field"] = field,
             });
-        }
-
-        string message;
-        if (conflicts.Count == 1)
-        {
-            message = $"Apply failed with 1 conflict: conflict with \"{conflicts[0].Manager}\" using {gv}: {conflicts[0].Field}";
-        }
-        else
-        {
-            var lines = new List<string>();
-            foreach (var group in conflicts.GroupBy(c => c.Manager))
-            {
-                lines.Add($"conflicts with \"{group.Key}\" using {gv}:");
-                lines.AddRange(group.Select(c => $"- {c.Field}"));
-            }
-
-            message = $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}";
         }
 
         var details = DetailsOf(name, type);

@@ -201,7 +201,8 @@ public sealed class WorkloadControllers : IDisposable
         return null;
     }
 
-    private WorkloadBehavior BehaviorFor(string key, JsonObject obj)
+    /// <summary>The override set on the object, else on its controlling owner (a ReplicaSet inherits its Deployment's).</summary>
+    private WorkloadBehavior BehaviorFor(string key, JsonObject obj, int depth = 0)
     {
         lock (_gate)
         {
@@ -211,9 +212,30 @@ public sealed class WorkloadControllers : IDisposable
             }
         }
 
-        return WorkloadBehavior.Parse(Json.Str(obj, "metadata", "annotations", WorkloadBehavior.Annotation))
-            ?? WorkloadBehavior.Parse(Json.Str(obj, "spec", "template", "metadata", "annotations", WorkloadBehavior.Annotation))
-            ?? WorkloadBehavior.Normal;
+        var own = WorkloadBehavior.Parse(Json.Str(obj, "metadata", "annotations", WorkloadBehavior.Annotation))
+            ?? WorkloadBehavior.Parse(Json.Str(obj, "spec", "template", "metadata", "annotations", WorkloadBehavior.Annotation));
+        if (own is not null)
+        {
+            return own;
+        }
+
+        var owner = (Json.At(obj, "metadata", "ownerReferences") as JsonArray)?.OfType<JsonObject>().FirstOrDefault(r => Json.Bool(r, "controller") == true);
+        var ownerKey = Json.Str(owner, "kind") switch
+        {
+            "Deployment" => Deployments,
+            "ReplicaSet" => ReplicaSets,
+            "StatefulSet" => StatefulSets,
+            "DaemonSet" => DaemonSets,
+            "Job" => Jobs,
+            "CronJob" => CronJobs,
+            _ => null,
+        };
+        if (ownerKey is not null && depth < 4 && Store.Get(ownerKey, Json.Namespace(obj), Json.Str(owner, "name") ?? "") is { } parent)
+        {
+            return BehaviorFor(ownerKey, parent.Obj, depth + 1);
+        }
+
+        return WorkloadBehavior.Normal;
     }
 
     private TimeSpan DelayFor(string key, StoredObject o) => BehaviorFor(key, o.Obj).Takes ?? Delay;

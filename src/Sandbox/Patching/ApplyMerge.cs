@@ -51,7 +51,7 @@ internal static class ApplyMerge
     {
         if (node is not JsonObject o)
         {
-            return node?.DeepClone();
+            return JsonClone.Clone(node);
         }
 
         var copy = new JsonObject();

@@ -13,6 +13,9 @@ public static class FieldManagement
     internal const string ApplyOperation = "Apply";
     internal const string UpdateOperation = "Update";
 
+    /// <summary>The manager Kubernetes credits with the fields of an object applied to for the first time without managedFields.</summary>
+    public const string BeforeFirstApply = "before-first-apply";
+
     /// <summary>Server-side apply of <paramref name="applied"/> (the manager's full intent) onto <paramref name="live"/> (null = create).</summary>
     public static ApplyResult Apply(JsonObject? live, JsonObject applied, string manager, bool force, DateTimeOffset now)
     {
@@ -20,11 +23,28 @@ public static class FieldManagement
         ArgumentException.ThrowIfNullOrEmpty(manager);
 
         var managers = ManagedFieldsCodec.Read(live);
-        var merged = live is null ? new JsonObject() : (JsonObject)live.DeepClone();
+        if (live is not null && managers.Count == 0)
+        {
+            // As Kubernetes: fields of an object that has no managedFields yet belong to "before-first-apply".
+            var existing = FieldSets.Describe(live, SchemaContext.Root, updateStyle: true);
+            if (!existing.IsEmpty)
+            {
+                managers.Add(new ManagerEntry(BeforeFirstApply, UpdateOperation, null)
+                {
+                    Set = existing,
+                    ApiVersion = live["apiVersion"]?.GetValue<string>(),
+                    Time = FormatTime(now),
+                    Dirty = true,
+                });
+            }
+        }
+
+        var merged = live is null ? new JsonObject() : JsonClone.CloneObject(live);
         ApplyMerge.MergeObject(merged, applied, SchemaContext.Root);
 
         var appliedSet = FieldSets.Describe(applied, SchemaContext.Root, updateStyle: false);
-        var (changed, _) = FieldSets.Diff(live, merged);
+        var (changed, removed) = FieldSets.Diff(live, merged);
+        var objectChanged = live is null || changed is not null || removed is not null;
 
         var apiVersion = (applied["apiVersion"] ?? live?["apiVersion"])?.GetValue<string>();
 
@@ -106,10 +126,10 @@ public static class FieldManagement
                 owned.UnionWith(entry.Set);
             }
 
-            Pruner.PruneObject(merged, lastSet, owned, SchemaContext.Root, []);
+            objectChanged |= Pruner.PruneObject(merged, lastSet, owned, SchemaContext.Root, []);
         }
 
-        if (live is null || !FieldSets.ContentEquals(live, merged))
+        if (objectChanged)
         {
             mine.Dirty = true;
         }
@@ -331,7 +351,7 @@ internal static class ManagedFieldsCodec
             }
 
             e["fieldsType"] = "FieldsV1";
-            e["fieldsV1"] = !m.Dirty && m.OriginalFields is not null ? m.OriginalFields.DeepClone() : m.Set.ToFieldsV1();
+            e["fieldsV1"] = !m.Dirty && m.OriginalFields is not null ? JsonClone.Clone(m.OriginalFields) : m.Set.ToFieldsV1();
             if (!string.IsNullOrEmpty(m.Subresource))
             {
                 e["subresource"] = m.Subresource;

@@ -228,11 +228,34 @@ internal sealed class FieldSet
     private List<string> SortedKeys()
     {
         var keys = new List<string>(Children!.Keys);
-        if (keys.Count > 1)
+        if (keys.Count < 2)
         {
-            keys.Sort(PathElementComparer.Instance);
+            return keys;
         }
 
+        var needsParse = false;
+        foreach (var k in keys)
+        {
+            needsParse |= k.Length > 1 && k[0] is 'k' or 'v';
+        }
+
+        if (!needsParse)
+        {
+            keys.Sort(PathElementComparer.Instance);
+            return keys;
+        }
+
+        // Parse keyed and value elements once, not per comparison.
+        var parsed = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var k in keys)
+        {
+            if (k.Length > 1 && k[0] is 'k' or 'v')
+            {
+                parsed[k] = PathElementComparer.Parse(k);
+            }
+        }
+
+        keys.Sort(new PathElementComparer(parsed));
         return keys;
     }
 
@@ -315,9 +338,11 @@ internal sealed class FieldSet
     public override string ToString() => ToFieldsV1().ToJsonString();
 
     /// <summary>Orders path elements as structured-merge-diff does: fields, then keys, then values, then indexes.</summary>
-    private sealed class PathElementComparer : IComparer<string>
+    private sealed class PathElementComparer(Dictionary<string, JsonNode?>? parsed = null) : IComparer<string>
     {
         public static readonly PathElementComparer Instance = new();
+
+        private JsonNode? Get(string s) => parsed is not null && parsed.TryGetValue(s, out var n) ? n : Parse(s);
 
         private static int Rank(char c) => c switch
         {
@@ -346,10 +371,10 @@ internal sealed class FieldSet
                 case 'i':
                     return ParseIndex(x).CompareTo(ParseIndex(y));
                 case 'v':
-                    return CompareValues(Parse(x), Parse(y));
+                    return CompareValues(Get(x), Get(y));
                 case 'k':
                     {
-                        if (Parse(x) is JsonObject a && Parse(y) is JsonObject b)
+                        if (Get(x) is JsonObject a && Get(y) is JsonObject b)
                         {
                             var ea = a.ToList();
                             var eb = b.ToList();
@@ -382,7 +407,7 @@ internal sealed class FieldSet
         private static int ParseIndex(string s) =>
             int.TryParse(s.AsSpan(2), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
 
-        private static JsonNode? Parse(string s)
+        public static JsonNode? Parse(string s)
         {
             try
             {

@@ -10,10 +10,10 @@ public static class JsonMergePatch
     {
         if (patch is not JsonObject patchObject)
         {
-            return patch?.DeepClone();
+            return JsonClone.Clone(patch);
         }
 
-        var result = target is JsonObject targetObject ? (JsonObject)targetObject.DeepClone() : [];
+        var result = target is JsonObject targetObject ? JsonClone.CloneObject(targetObject) : [];
         MergeInto(result, patchObject);
         return result;
     }
@@ -41,7 +41,7 @@ public static class JsonMergePatch
             }
             else
             {
-                target[key] = value.DeepClone();
+                target[key] = JsonClone.Clone(value);
             }
         }
     }

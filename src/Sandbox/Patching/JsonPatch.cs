@@ -11,7 +11,7 @@ public static class JsonPatch
     public static JsonNode? Apply(JsonNode? target, JsonArray operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        var doc = target?.DeepClone();
+        var doc = JsonClone.Clone(target);
         for (var i = 0; i < operations.Count; i++)
         {
             if (operations[i] is not JsonObject op)
@@ -61,7 +61,7 @@ public static class JsonPatch
             case "copy":
                 {
                     var from = StringMember(op, "from", index, path);
-                    var value = Get(doc, from, name)?.DeepClone();
+                    var value = JsonClone.Clone(Get(doc, from, name));
                     return Add(doc, path, value, name);
                 }
             case "test":
@@ -101,7 +101,7 @@ public static class JsonPatch
             throw new PatchException($"{name} operation at path \"{path}\" is missing \"value\"", path);
         }
 
-        return value?.DeepClone();
+        return JsonClone.Clone(value);
     }
 
     internal static string[] ParsePointer(string pointer, string op)

@@ -32,6 +32,8 @@ internal readonly record struct ListStrategy(ListKind Kind, string[] Keys)
 /// <summary>The small slice of the Kubernetes OpenAPI schema that patching and server-side apply need.</summary>
 internal static class ListSchema
 {
+    private static readonly ThreadLocal<StringBuilder?> Builder = new(() => null);
+
     private static readonly ListStrategy ByName = new(ListKind.Map, ["name"]);
     private static readonly ListStrategy ByIp = new(ListKind.Map, ["ip"]);
     private static readonly ListStrategy ByMountPath = new(ListKind.Map, ["mountPath"]);
@@ -78,13 +80,16 @@ internal static class ListSchema
     /// <summary>Value used for a missing key field (protocol defaults to TCP).</summary>
     private static JsonNode? DefaultKey(string key) => key == "protocol" ? JsonValue.Create("TCP") : null;
 
-    /// <summary>The FieldsV1 path element of a keyed list item: <c>k:{"name":"app"}</c> (keys in name order).</summary>
+    /// <summary>
+    /// The FieldsV1 path element of a keyed list item: <c>k:{"name":"app"}</c>. Keys are declared in name order above,
+    /// as structured-merge-diff sorts them.
+    /// </summary>
     public static string ItemKey(JsonNode? item, string[] keys)
     {
-        var sb = new StringBuilder("k:{");
+        var sb = Builder.Value ??= new StringBuilder(64);
+        sb.Clear().Append("k:{");
         var first = true;
-        var sorted = keys.Length > 1 ? SortedKeys(keys) : keys;
-        foreach (var key in sorted)
+        foreach (var key in keys)
         {
             JsonNode? value = null;
             if (item is JsonObject o && o.TryGetPropertyValue(key, out var v) && v is not null)
@@ -117,16 +122,10 @@ internal static class ListSchema
     /// <summary>The FieldsV1 path element of a set member: <c>v:"value"</c>.</summary>
     public static string ValueKey(JsonNode? value)
     {
-        var sb = new StringBuilder("v:");
+        var sb = Builder.Value ??= new StringBuilder(64);
+        sb.Clear().Append("v:");
         AppendJson(sb, value);
         return sb.ToString();
-    }
-
-    private static string[] SortedKeys(string[] keys)
-    {
-        var copy = (string[])keys.Clone();
-        Array.Sort(copy, StringComparer.Ordinal);
-        return copy;
     }
 
     /// <summary>Compact JSON as Go's encoding/json writes it.</summary>
@@ -137,11 +136,8 @@ internal static class ListSchema
             case null:
                 sb.Append("null");
                 break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                AppendJsonString(sb, v.GetValue<string>());
-                break;
             case JsonValue v:
-                sb.Append(v.ToJsonString());
+                AppendScalar(sb, v);
                 break;
             case JsonObject o:
                 {
@@ -180,6 +176,55 @@ internal static class ListSchema
                     sb.Append(']');
                     break;
                 }
+        }
+    }
+
+    private static void AppendScalar(StringBuilder sb, JsonValue v)
+    {
+        if (v.TryGetValue<JsonElement>(out var e))
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String:
+                    AppendJsonString(sb, e.GetString()!);
+                    return;
+                case JsonValueKind.Number when e.TryGetInt64(out var n):
+                    sb.Append(n);
+                    return;
+                case JsonValueKind.True:
+                    sb.Append("true");
+                    return;
+                case JsonValueKind.False:
+                    sb.Append("false");
+                    return;
+                case JsonValueKind.Null:
+                    sb.Append("null");
+                    return;
+                default:
+                    sb.Append(e.GetRawText());
+                    return;
+            }
+        }
+
+        if (v.TryGetValue<string>(out var s))
+        {
+            AppendJsonString(sb, s);
+        }
+        else if (v.TryGetValue<long>(out var l))
+        {
+            sb.Append(l);
+        }
+        else if (v.TryGetValue<int>(out var i))
+        {
+            sb.Append(i);
+        }
+        else if (v.TryGetValue<bool>(out var b))
+        {
+            sb.Append(b ? "true" : "false");
+        }
+        else
+        {
+            sb.Append(v.ToJsonString());
         }
     }
 

@@ -26,10 +26,10 @@ public static class StrategicMergePatch
                 throw new PatchException("strategic merge patch must be a JSON object", "");
             }
 
-            return patch?.DeepClone();
+            return JsonClone.Clone(patch);
         }
 
-        var result = target is JsonObject o ? (JsonObject)o.DeepClone() : [];
+        var result = target is JsonObject o ? JsonClone.CloneObject(o) : [];
         return MergeMap(result, patchObject, SchemaContext.Root, "");
     }
 
@@ -135,7 +135,7 @@ public static class StrategicMergePatch
             }
             else
             {
-                target[key] = pv.DeepClone();
+                target[key] = JsonClone.Clone(pv);
             }
         }
 
@@ -240,7 +240,7 @@ public static class StrategicMergePatch
                 }
                 else
                 {
-                    fresh.Add(item?.DeepClone());
+                    fresh.Add(JsonClone.Clone(item));
                 }
             }
 
@@ -260,7 +260,7 @@ public static class StrategicMergePatch
             {
                 if (present.Add(ListSchema.ValueKey(item)))
                 {
-                    target.Add(item?.DeepClone());
+                    target.Add(JsonClone.Clone(item));
                 }
             }
 
@@ -273,7 +273,7 @@ public static class StrategicMergePatch
         {
             if (item is not JsonObject io)
             {
-                target.Add(item?.DeepClone());
+                target.Add(JsonClone.Clone(item));
                 continue;
             }
 

@@ -311,3 +311,43 @@ public sealed class FieldManagementApplyTests
         Assert.Equal("2026-11-25T10:00:00Z", (string)Entry(next, "kubectl")["time"]!);
     }
 }
+
+public sealed class FieldManagementEdgeTests
+{
+    [Fact]
+    public void Apply_ToObjectWithoutManagedFields_CreditsBeforeFirstApply()
+    {
+        var live = Deployment();
+        var result = FieldManagement.Apply(live, Deployment(replicas: 3), "kubectl", false, T1);
+        Assert.Equal([new FieldConflict(FieldManagement.BeforeFirstApply, ".spec.replicas")], result.Conflicts);
+
+        var same = FieldManagement.Apply(live, Deployment(), "kubectl", false, T1);
+        Assert.Empty(same.Conflicts);
+        var managers = same.Object!["metadata"]!["managedFields"]!.AsArray().Select(e => (string)e!["manager"]!);
+        Assert.Equal(["kubectl", FieldManagement.BeforeFirstApply], managers);
+    }
+
+    [Fact]
+    public void Apply_NumbersCompareByValue()
+    {
+        var live = FieldManagement.Apply(null, Deployment(), "a", false, T0).Object!;
+        var applied = Deployment();
+        applied["spec"]!["replicas"] = JsonValue.Create(2L);
+        var result = FieldManagement.Apply(live, applied, "b", false, T1);
+        Assert.Empty(result.Conflicts);
+        applied["spec"]!["replicas"] = JsonNode.Parse("2.0");
+        Assert.Empty(FieldManagement.Apply(live, applied, "b", false, T1).Conflicts);
+    }
+
+    [Fact]
+    public void FieldsV1_RoundTripsThroughManagedFields()
+    {
+        var obj = FieldManagement.Apply(null, Deployment(), "a", false, T0).Object!;
+        var text = obj["metadata"]!["managedFields"]![0]!["fieldsV1"]!.ToJsonString();
+        // Another manager's write reserialises the entry from the parsed set: same text.
+        var after = obj.DeepClone().AsObject();
+        after["metadata"]!["annotations"] = new JsonObject { ["x"] = "y" };
+        FieldManagement.RecordUpdate(obj, after, "b", T1);
+        Assert.Equal(text, after["metadata"]!["managedFields"]![0]!["fieldsV1"]!.ToJsonString());
+    }
+}
