@@ -25,7 +25,7 @@ internal sealed class ObjectApplier(IKubeCluster cluster, TimeProvider time, IPr
                 var force = options.ForceConflicts || item.Action == PlanAction.NeedsAdopt;
                 try
                 {
-                    await cluster.ApplyAsync(KubeObjects.ToJson(item.Desired!.Object), new ApplyOptions { Force = force }, cancellationToken);
+                    await cluster.ApplyAsync(KubeObjects.ToJson(item.Desired!.Object), new ApplyOptions { Force = force, FieldManager = options.FieldManager }, cancellationToken);
                 }
                 catch (KubeApiException ex)
                 {

@@ -28,7 +28,7 @@ internal static class ReleaseTransition
                 previous.AddRange(await context.StoredObjectsAsync(revision, cancellationToken));
             }
 
-            plan = await new Planner(context.Cluster).PlanAsync(record.Name, record.Namespace, desired, previous, new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism }, cancellationToken);
+            plan = await new Planner(context.Cluster).PlanAsync(record.Name, record.Namespace, desired, previous, new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, cancellationToken);
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);
             var removals = plan.Objects.Where(o => o.Action == PlanAction.Remove).Select(o => (o.Key, o.Kept)).ToList();

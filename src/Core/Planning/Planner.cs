@@ -14,6 +14,9 @@ public sealed record PlanOptions
     /// <summary>Take ownership of fields other field managers own.</summary>
     public bool ForceConflicts { get; init; }
 
+    /// <summary>Server-side apply field manager (see <see cref="ApplyOptions.DefaultFieldManager"/>).</summary>
+    public string FieldManager { get; init; } = ApplyOptions.DefaultFieldManager;
+
     /// <summary>Objects read and dry-run at once.</summary>
     public int Parallelism { get; init; } = 8;
 }
@@ -84,7 +87,7 @@ public sealed class Planner(IKubeCluster cluster)
         {
             var predicted = await cluster.ApplyAsync(
                 KubeObjects.ToJson(manifest.Object),
-                new ApplyOptions { DryRun = true, Force = options.ForceConflicts || ownership != OwnershipState.Owned },
+                new ApplyOptions { DryRun = true, Force = options.ForceConflicts || ownership != OwnershipState.Owned, FieldManager = options.FieldManager },
                 cancellationToken);
             return ObjectComparison.ForDesired(manifest, live, predicted, release, ns, adopt: options.Adopt);
         }
