@@ -58,5 +58,13 @@ public static class CliApp
             .WithExample("lint", "--manifests", "runner.yaml", "-o", "json")
             .WithExample("lint", "-f", "values.yaml");
         config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Export the runner for other tools: a Helm chart, a manifest bundle, a values file.");
+            export.AddCommand<ExportChartCommand>("chart").WithDescription("Write a versioned Helm chart package (kubiya-runner-<version>.tgz) without secrets.")
+                .WithExample("export", "chart", "-f", "values.yaml", "-o", "dist");
+            export.AddCommand<ExportBundleCommand>("bundle").WithDescription("Print every object as one multi-document YAML (Secret data masked unless --show-secrets).");
+            export.AddCommand<ExportValuesCommand>("values").WithDescription("Print the complete values, defaults filled in, secrets redacted.");
+        });
     }
 }
