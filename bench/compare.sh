@@ -9,7 +9,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 [ -x .tools/bin/helm ] || bash eng/install-tools.sh
 export PATH="$root/.tools/bin:$PATH"
-dotnet build src/Console/RunnerConsole.csproj -c Release --nologo -v quiet >/dev/null
+# The CLI as users get it: published ReadyToRun (precompiled), so start-up is not JIT time.
+cli_dir="$root/artifacts/bench/cli"
+dotnet publish src/Console/RunnerConsole.csproj -c Release -r linux-x64 --self-contained false \
+  -p:PublishReadyToRun=true -o "$cli_dir" --nologo -v quiet >/dev/null
 dotnet build bench/RunnerConsole.Compare/RunnerConsole.Compare.csproj -c Release --nologo -v quiet >/dev/null
-exec dotnet bench/RunnerConsole.Compare/bin/Release/net10.0/runner-console-compare.dll \
-  --cli "$root/src/Console/bin/Release/net10.0/runner-console" "$@"
+exec dotnet bench/RunnerConsole.Compare/bin/Release/net10.0/runner-console-compare.dll --cli "$cli_dir/runner-console" "$@"
