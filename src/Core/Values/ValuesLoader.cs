@@ -335,7 +335,7 @@ public static class ValuesLoader
                 list.Add(ReadRecord(item, Activator.CreateInstance(elementType)!, itemPath));
             }
 
-            value = list;
+            value = Activator.CreateInstance(typeof(System.Collections.ObjectModel.ReadOnlyCollection<>).MakeGenericType(elementType), list);
             return true;
         }
 
