@@ -10,11 +10,12 @@ namespace RunnerConsole.Cli;
 
 /// <summary>
 /// <c>runner-console lint --manifests FILE [-o table|json]</c>: the policy report over any multi-document YAML;
-/// <c>runner-console lint -f values.yaml [--release NAME] [-n NAMESPACE]</c>: render the runner from a values file, then lint it.
+/// <c>runner-console lint -f values.yaml [--version V] [--release NAME] [-n NAMESPACE]</c>: render the runner from a values
+/// file exactly as <c>render</c> does, then lint it.
 /// Exit codes: 0 no error-level finding, 1 (<see cref="ExitCodes.Findings"/>) at least one error,
 /// 65 (<see cref="ExitCodes.InvalidInput"/>) unreadable or invalid input, with every problem printed.
 /// </summary>
-public sealed class LintCommand : Command<LintCommand.Settings>
+public sealed class LintCommand : AsyncCommand<LintCommand.Settings>
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _out;
@@ -36,12 +37,16 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         [Description("Values file: render the runner from it (latest catalog version unless it names one), then lint the result.")]
         public string? Values { get; init; }
 
+        [CommandOption("--version <VERSION>")]
+        [Description("With -f: runner version from the catalog. Default: the file's `version`, else the newest.")]
+        public string? Version { get; init; }
+
         [CommandOption("--release <NAME>")]
-        [Description("Release name to render with -f. Default: kubiya-runner.")]
+        [Description("With -f: release name. Default: kubiya-runner.")]
         public string Release { get; init; } = "kubiya-runner";
 
         [CommandOption("-n|--namespace <NAMESPACE>")]
-        [Description("Namespace to render into with -f. Default: kubiya.")]
+        [Description("With -f: target namespace. Default: kubiya.")]
         public string Namespace { get; init; } = "kubiya";
 
         [CommandOption("--manifests <FILE>")]
@@ -73,13 +78,13 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CliInput.RejectLeftovers(context) ?? Run(settings, Console.In);
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CliInput.RejectLeftovers(context) ?? await RunAsync(settings, Console.In, cancellationToken);
 
     /// <summary>
     /// Runs the verb with already-validated settings; <paramref name="stdin"/> is read for <c>--manifests -</c>.
     /// </summary>
-    internal int Run(Settings settings, TextReader stdin)
+    internal async Task<int> RunAsync(Settings settings, TextReader stdin, CancellationToken cancellationToken = default)
     {
         var json = settings.Output == "json";
         ManifestReadResult read;
@@ -87,7 +92,7 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         if (settings.Values is { } valuesFile)
         {
             source = valuesFile;
-            var rendered = Render(settings, valuesFile, out var code);
+            var (rendered, code) = await RenderAsync(settings, valuesFile, cancellationToken);
             if (rendered is null)
             {
                 return code;
@@ -98,7 +103,7 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         else
         {
             source = settings.Manifests!;
-            read = source == "-" ? ManifestReader.Read(stdin.ReadToEnd(), "stdin") : ManifestReader.ReadFile(source);
+            read = source == "-" ? ManifestReader.Read(await stdin.ReadToEndAsync(cancellationToken), "stdin") : ManifestReader.ReadFile(source);
         }
 
         var fatal = read.Problems.Where(p => !(settings.SkipUnknownKinds && p.IsUnknownKind)).ToList();
@@ -131,52 +136,35 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    /// <summary>Loads and validates a values file and renders the runner; on failure prints every error and sets <paramref name="exitCode"/>.</summary>
-    private ManifestSet? Render(Settings settings, string valuesFile, out int exitCode)
+    /// <summary>
+    /// Loads and validates a values file and renders the runner as <c>render</c> does (same defaults); on failure prints
+    /// every error and returns the exit code. The registry key pair is generated as for an install and never printed.
+    /// </summary>
+    private async Task<(ManifestSet? Set, int ExitCode)> RenderAsync(Settings settings, string valuesFile, CancellationToken cancellationToken)
     {
-        exitCode = ExitCodes.InvalidInput;
-        var json = settings.Output == "json";
-        string yaml;
-        try
+        if (RunnerRenderer.NameErrors(settings.Release, settings.Namespace) is { Count: > 0 } nameErrors)
         {
-            if (new FileInfo(valuesFile).Length > ValuesLoader.MaxBytes)
+            foreach (var error in nameErrors)
             {
-                return Fail([new ManifestProblem(0, 0, $"the values file is larger than {ValuesLoader.MaxBytes / 1024 / 1024} MiB")]);
+                _console.MarkupLineInterpolated($"[red]error:[/] {error}");
             }
 
-            yaml = File.ReadAllText(valuesFile).TrimStart('\uFEFF');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Fail([new ManifestProblem(0, 0, $"cannot read values file '{valuesFile}': {e.Message}")]);
+            return (null, ExitCodes.Usage);
         }
 
-        var loaded = ValuesLoader.Load(yaml);
-        if (!loaded.IsValid)
+        var loaded = await ValuesFile.LoadAsync(valuesFile, cancellationToken);
+        var problems = loaded.Errors.Select(e => new ManifestProblem(0, e.Line ?? 0, e.ToString(valuesFile))).ToList();
+        var versionName = settings.Version ?? loaded.Values?.Version ?? string.Empty;
+        var version = RunnerCatalog.Default.Resolve(versionName);
+        if (version is null)
         {
-            return Fail([.. loaded.Errors.Select(e => new ManifestProblem(0, e.Line ?? 0, e.ToString(valuesFile)))]);
+            problems.Add(new ManifestProblem(0, 0,
+                $"{valuesFile}: version: unknown runner version '{versionName}'; known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))}"));
         }
 
-        var values = loaded.Values!;
-        if (RunnerCatalog.Default.Resolve(values.Version) is not { } version)
+        if (!loaded.IsValid || version is null)
         {
-            return Fail([new ManifestProblem(0, 0, $"{valuesFile}: version '{values.Version}' is not in the catalog")]);
-        }
-
-        try
-        {
-            return RunnerRenderer.Render(values, version, settings.Release, settings.Namespace, RenderContext.ForInstall(TimeProvider.System));
-        }
-        catch (ArgumentException e)
-        {
-            exitCode = ExitCodes.Usage;
-            _console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return null;
-        }
-
-        ManifestSet? Fail(IReadOnlyList<ManifestProblem> problems)
-        {
-            if (json)
+            if (settings.Output == "json")
             {
                 _out.Write(PolicyReportJson.Write(null, valuesFile, problems));
             }
@@ -190,8 +178,11 @@ public sealed class LintCommand : Command<LintCommand.Settings>
                 _console.MarkupLineInterpolated($"[red]{problems.Count} problem(s) in {valuesFile}; nothing was rendered or checked.[/]");
             }
 
-            return null;
+            return (null, ExitCodes.InvalidInput);
         }
+
+        var set = RunnerRenderer.Render(loaded.Values!, version, settings.Release, settings.Namespace, RenderContext.ForInstall(TimeProvider.System));
+        return (set, ExitCodes.Ok);
     }
 
     private void WriteProblems(string path, IReadOnlyList<ManifestProblem> problems, bool skipUnknownKinds)

@@ -86,7 +86,7 @@ public sealed class LintCommandTests : IDisposable
         });
         console.Profile.Width = 240;
         Assert.True(settings.Validate().Successful);
-        return new LintCommand(console, _stdout).Run(settings, new StringReader(stdin));
+        return new LintCommand(console, _stdout).RunAsync(settings, new StringReader(stdin), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
 
     [Fact]
