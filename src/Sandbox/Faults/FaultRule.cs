@@ -143,6 +143,20 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>Whether a 403 rule would deny this access (without counting it as an occurrence).</summary>
+    internal bool Denies(string verb, string resource, string? ns, string? name)
+    {
+        lock (_gate)
+        {
+            return _rules.Any(e => e.Rule is { Action: FaultAction.Status, StatusCode: 403, Nth: null } r
+                && r.MatchesVerb(verb)
+                && (r.Resource is null || r.Resource == "*" || string.Equals(r.Resource, resource, StringComparison.OrdinalIgnoreCase))
+                && (r.Namespace is null || r.Namespace == ns)
+                && (r.Name is null || r.Name == name)
+                && (r.Times is null || e.Fired < r.Times));
+        }
+    }
+
     /// <summary>The rule that fires for this request, counting occurrences; null when none.</summary>
     internal FaultRule? Match(string verb, string resource, string? ns, string? name)
     {
