@@ -72,6 +72,10 @@ internal static class Protobuf
         ["ResourceAttributes"] = "1 namespace s;2 verb s;3 group s;4 version s;5 resource s;6 subresource s;7 name s",
         ["NonResourceAttributes"] = "1 path s;2 verb s",
         ["SelfSubjectReview"] = "1 metadata ObjectMeta;2 status Empty",
+        ["ResourceQuota"] = "1 metadata ObjectMeta;2 spec ResourceQuotaSpec;3 status Empty",
+        ["ResourceQuotaSpec"] = "1 hard map:q;2 scopes []s",
+        ["PodDisruptionBudget"] = "1 metadata ObjectMeta;2 spec PodDisruptionBudgetSpec;3 status Empty",
+        ["PodDisruptionBudgetSpec"] = "1 minAvailable ios;2 selector LabelSelector;3 maxUnavailable ios;4 unhealthyPodEvictionPolicy s",
         ["Empty"] = "",
     };
 

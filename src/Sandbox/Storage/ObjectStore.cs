@@ -9,12 +9,38 @@ internal sealed class StoredObject
 {
     public StoredObject(JsonObject obj, long resourceVersion)
     {
+        Materialize(obj);
         Obj = obj;
         ResourceVersion = resourceVersion;
         Bytes = Json.Bytes(obj);
     }
 
     public JsonObject Obj { get; }
+
+    /// <summary>
+    /// Parsed nodes build their children lazily; enumerate everything once (under the store's lock) so that later
+    /// concurrent readers only ever read.
+    /// </summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, v) in o)
+                {
+                    Materialize(v);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    Materialize(v);
+                }
+
+                break;
+        }
+    }
 
     public byte[] Bytes { get; }
 
