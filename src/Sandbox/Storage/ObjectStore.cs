@@ -124,12 +124,14 @@ internal sealed class Watcher
 /// </summary>
 internal sealed class ObjectStore
 {
-    private const int HistoryLimit = 20_000;
+    private const int HistoryLimit = 10_000;
+    private const long HistoryByteLimit = 16 * 1024 * 1024;
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _data = new(StringComparer.Ordinal);
     private readonly Queue<StoreEvent> _history = new();
     private readonly List<Watcher> _watchers = [];
     private long _rv;
     private long _oldestHistoryRv = 1;
+    private long _historyBytes;
 
     public object Gate { get; } = new();
 
@@ -245,6 +247,8 @@ internal sealed class ObjectStore
         }
     }
 
+    private static long Size(StoreEvent e) => e.Object.Bytes.Length + (e.Previous?.Bytes.Length ?? 0) + 64;
+
     public void EnsureResourceVersionAtLeast(long rv)
     {
         lock (Gate)
@@ -257,9 +261,12 @@ internal sealed class ObjectStore
     private void Publish(StoreEvent e)
     {
         _history.Enqueue(e);
-        while (_history.Count > HistoryLimit)
+        _historyBytes += Size(e);
+        while (_history.Count > HistoryLimit || (_historyBytes > HistoryByteLimit && _history.Count > 1))
         {
-            _oldestHistoryRv = _history.Dequeue().ResourceVersion + 1;
+            var old = _history.Dequeue();
+            _historyBytes -= Size(old);
+            _oldestHistoryRv = old.ResourceVersion + 1;
         }
 
         foreach (var w in _watchers)
