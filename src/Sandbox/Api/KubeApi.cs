@@ -46,7 +46,10 @@ internal sealed partial class KubeApi
             var watchParam = request.Query["watch"] is var w && (w == "true" || w == "1");
             info = RequestInfo.Parse(request.Method, request.Path.Value ?? "/", watchParam, _catalog);
             var verb = info?.Verb ?? request.Method.ToLowerInvariant();
-            var rule = _server.Faults.Match(verb, info?.Resource ?? "", info?.Namespace, info?.Name);
+            // Non-resource paths (discovery, /version, /openapi, health) are only hit by rules naming their path.
+            var rule = info is null
+                ? _server.Faults.MatchPath(verb, request.Path.Value ?? "/")
+                : _server.Faults.Match(verb, info.Resource, info.Namespace, info.Name);
             if (rule is not null)
             {
                 fault = rule.Action == FaultAction.Status ? rule.StatusCode.ToString(CultureInfo.InvariantCulture) : rule.Action.ToString().ToLowerInvariant();
@@ -56,7 +59,11 @@ internal sealed partial class KubeApi
                         ctx.Abort();
                         return;
                     case FaultAction.Hang:
-                        await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _server.Stopping).Token);
+                        using (var hang = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _server.Stopping))
+                        {
+                            await Task.Delay(Timeout.Infinite, hang.Token);
+                        }
+
                         return;
                     default:
                         throw FaultError(rule, info);
