@@ -36,6 +36,35 @@ internal sealed partial class KubeApi
         var request = ctx.Request;
         RequestInfo? info = null;
         string? fault = null;
+        var logged = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref logged, 1) != 0)
+            {
+                return;
+            }
+
+            _server.Log.Add(new RequestLogEntry(
+                Now,
+                request.Method,
+                request.Path.Value ?? "",
+                request.QueryString.Value ?? "",
+                fault is "drop" or "hang" ? 0 : ctx.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started),
+                request.Headers.UserAgent.ToString(),
+                info?.Verb ?? request.Method.ToLowerInvariant(),
+                info?.Resource ?? "",
+                info?.Namespace,
+                info?.Name,
+                fault));
+        }
+
+        // Logged as the answer starts, so a client that has its answer always finds the entry (watches: when the stream opens).
+        ctx.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             if (_server.Latency > TimeSpan.Zero)
@@ -101,20 +130,7 @@ internal sealed partial class KubeApi
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            _server.Log.Add(new RequestLogEntry(
-                Now,
-                request.Method,
-                request.Path.Value ?? "",
-                request.QueryString.Value ?? "",
-                ctx.Response.StatusCode,
-                elapsed,
-                request.Headers.UserAgent.ToString(),
-                info?.Verb ?? request.Method.ToLowerInvariant(),
-                info?.Resource ?? "",
-                info?.Namespace,
-                info?.Name,
-                fault));
+            Record();
         }
     }
 

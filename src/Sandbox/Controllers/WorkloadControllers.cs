@@ -27,6 +27,8 @@ public sealed class WorkloadControllers : IDisposable
     private readonly Dictionary<(string Key, string Ns, string Name), (ITimer Timer, DateTimeOffset Due)> _pending = [];
     private readonly Dictionary<(string Key, string Ns, string Name), WorkloadBehavior> _behaviors = [];
     private readonly Dictionary<(string Key, string Ns, string Name), ITimer> _crashTimers = [];
+    private readonly Dictionary<string, DateTimeOffset> _podCreated = new(StringComparer.Ordinal);
+    private DateTimeOffset? _nextDue;
     private bool _started;
     private bool _disposed;
 
@@ -148,24 +150,41 @@ public sealed class WorkloadControllers : IDisposable
 
                 if (e.Type == "ADDED" || SpecChanged(e))
                 {
-                    Schedule(e.StorageKey, o.Namespace, o.Name, DelayFor(e.StorageKey, o));
+                    // Controllers act at once (new ReplicaSets and pods appear); pods get ready after the delay.
+                    Schedule(e.StorageKey, o.Namespace, o.Name, TimeSpan.Zero);
                 }
 
                 return;
             case Pods:
                 {
+                    var uid = Json.Str(o.Obj, "metadata", "uid") ?? "";
+                    if (e.Type == "ADDED")
+                    {
+                        lock (_gate)
+                        {
+                            _podCreated[uid] = Time.GetUtcNow();
+                        }
+                    }
+                    else if (e.Type == "DELETED")
+                    {
+                        lock (_gate)
+                        {
+                            _podCreated.Remove(uid);
+                        }
+                    }
+
                     var owner = ControllerOf(o.Obj);
                     if (owner is null)
                     {
                         if (e.Type == "ADDED" || SpecChanged(e))
                         {
-                            Schedule(Pods, o.Namespace, o.Name, DelayFor(Pods, o));
+                            Schedule(Pods, o.Namespace, o.Name, TimeSpan.Zero);
                         }
                     }
                     else if (e.Type == "DELETED" && owner.Value.Key is { } key)
                     {
                         // A controller replaces a deleted pod.
-                        Schedule(key, o.Namespace, owner.Value.Name, DelayFor(key, o));
+                        Schedule(key, o.Namespace, owner.Value.Name, TimeSpan.Zero);
                     }
 
                     return;
@@ -261,7 +280,29 @@ public sealed class WorkloadControllers : IDisposable
             : WorkloadBehavior.Normal;
     }
 
-    private TimeSpan DelayFor(string key, StoredObject o) => BehaviorFor(key, o.Obj).Takes ?? Delay;
+    /// <summary>When a pod gets to its steady state: its creation plus the controller delay (or its behaviour's).</summary>
+    private DateTimeOffset PodDue(JsonObject pod, WorkloadBehavior behavior)
+    {
+        DateTimeOffset created;
+        lock (_gate)
+        {
+            if (!_podCreated.TryGetValue(Json.Str(pod, "metadata", "uid") ?? "", out created))
+            {
+                return DateTimeOffset.MinValue;
+            }
+        }
+
+        return created + (behavior.Takes ?? Delay);
+    }
+
+    /// <summary>Asks for the reconcile running now to run again at <paramref name="due"/>.</summary>
+    private void Again(DateTimeOffset due)
+    {
+        if (_nextDue is null || due < _nextDue)
+        {
+            _nextDue = due;
+        }
+    }
 
     private void Schedule(string key, string ns, string name, TimeSpan delay)
     {
@@ -329,7 +370,13 @@ public sealed class WorkloadControllers : IDisposable
         {
             lock (Store.Gate)
             {
+                _nextDue = null;
                 Reconcile(id.Key, id.Ns, id.Name);
+                if (_nextDue is { } due)
+                {
+                    _nextDue = null;
+                    Schedule(id.Key, id.Ns, id.Name, due - Time.GetUtcNow() + TimeSpan.FromMilliseconds(1));
+                }
             }
         }
         catch (Exception ex)
@@ -856,6 +903,8 @@ public sealed class WorkloadControllers : IDisposable
                 status["terminating"] = 0;
                 status["uncountedTerminatedPods"] = new JsonObject();
                 break;
+            case WorkloadMode.CrashLoop when !JobPodsDue(job, template, jobName, extra, behavior, status, pods.Count == 0 ? 1 : 0):
+                break;
             case WorkloadMode.CrashLoop:
                 {
                     var backoff = Json.Long(job, "spec", "backoffLimit") ?? 6;
@@ -881,6 +930,8 @@ public sealed class WorkloadControllers : IDisposable
                     break;
                 }
 
+            case WorkloadMode.Normal when !JobPodsDue(job, template, jobName, extra, behavior, status, completions - pods.Count):
+                break;
             default:
                 {
                     for (var i = pods.Count; i < completions; i++)
@@ -908,6 +959,35 @@ public sealed class WorkloadControllers : IDisposable
         }
 
         WriteStatus(Jobs, job, status);
+    }
+
+    /// <summary>Creates the job's missing pods; false (with the job active) until they have all had their delay.</summary>
+    private bool JobPodsDue(JsonObject job, JsonObject template, string jobName, Dictionary<string, string> labels, WorkloadBehavior behavior, JsonObject status, long missing)
+    {
+        for (var i = 0; i < missing; i++)
+        {
+            CreatePod(job, "Job", template, $"{jobName}-{RandomSuffix(5)}", labels);
+        }
+
+        var now = Time.GetUtcNow();
+        var pods = Owned(Pods, job);
+        var due = pods.Select(p => PodDue(p.Obj, behavior)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        if (now >= due)
+        {
+            return true;
+        }
+
+        foreach (var p in pods)
+        {
+            SetPodStarting(p.Obj);
+        }
+
+        status["active"] = pods.Count;
+        status["ready"] = 0;
+        status["terminating"] = 0;
+        status["uncountedTerminatedPods"] = new JsonObject();
+        Again(due);
+        return false;
     }
 
     private void UpdateCronJobParent(JsonObject job, string now)
@@ -982,6 +1062,14 @@ public sealed class WorkloadControllers : IDisposable
     /// <summary>Sets a pod's status for the behaviour; returns whether it is ready.</summary>
     private bool SetPodStatus(string key, JsonObject pod, WorkloadBehavior behavior, bool runToCompletion)
     {
+        var due = PodDue(pod, behavior);
+        if (Time.GetUtcNow() < due)
+        {
+            SetPodStarting(pod);
+            Again(due);
+            return false;
+        }
+
         if (runToCompletion && behavior.Mode == WorkloadMode.Normal)
         {
             FinishPod(pod, succeeded: true);
@@ -1040,9 +1128,14 @@ public sealed class WorkloadControllers : IDisposable
             statuses.Add(cs);
         }
 
-        if (previous is null || Json.At(previous, "containerStatuses") is null)
+        var firstWaiting = Json.Str((Json.At(previous, "containerStatuses") as JsonArray)?.FirstOrDefault(), "state", "waiting", "reason");
+        if (previous is null || Json.At(previous, "containerStatuses") is null || firstWaiting == "ContainerCreating")
         {
-            Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+            if (firstWaiting != "ContainerCreating")
+            {
+                Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+            }
+
             foreach (var c in (Json.At(pod, "spec", "containers") as JsonArray)?.OfType<JsonObject>() ?? [])
             {
                 var image = Json.Str(c, "image");
@@ -1080,6 +1173,48 @@ public sealed class WorkloadControllers : IDisposable
         };
         WriteStatus(key, pod, status);
         return ready;
+    }
+
+    /// <summary>Scheduled, containers being created: what a pod shows before the delay has passed.</summary>
+    private void SetPodStarting(JsonObject pod)
+    {
+        if (Json.At(pod, "status", "containerStatuses") is not null)
+        {
+            return;
+        }
+
+        Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+        var now = Json.Timestamp(Time.GetUtcNow());
+        var statuses = new JsonArray();
+        foreach (var c in (Json.At(pod, "spec", "containers") as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            statuses.Add(new JsonObject
+            {
+                ["name"] = Json.Str(c, "name"),
+                ["image"] = Json.Str(c, "image"),
+                ["imageID"] = "",
+                ["ready"] = false,
+                ["started"] = false,
+                ["restartCount"] = 0,
+                ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } },
+                ["lastState"] = new JsonObject(),
+            });
+        }
+
+        WriteStatus(Pods, pod, new JsonObject
+        {
+            ["phase"] = "Pending",
+            ["conditions"] = new JsonArray(
+                PodCondition("PodReadyToStartContainers", false, now, null),
+                PodCondition("Initialized", true, now, null),
+                PodCondition("Ready", false, now, null, "ContainersNotReady"),
+                PodCondition("ContainersReady", false, now, null, "ContainersNotReady"),
+                PodCondition("PodScheduled", true, now, null)),
+            ["hostIP"] = "10.0.0.10",
+            ["startTime"] = now,
+            ["containerStatuses"] = statuses,
+            ["qosClass"] = "BestEffort",
+        });
     }
 
     private static string PodIp(JsonObject pod)
