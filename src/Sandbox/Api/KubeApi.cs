@@ -367,7 +367,7 @@ internal sealed partial class KubeApi
 
         if (Tables.Wanted(ctx))
         {
-            await WriteJsonAsync(ctx, 200, Tables.Build(type, [stored], _store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture), null, Now));
+            await WriteJsonAsync(ctx, 200, Tables.Build(type, [stored], _store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture), null, Now, Tables.WholeObjects(ctx)));
             return;
         }
 
@@ -437,7 +437,7 @@ internal sealed partial class KubeApi
         var rvText = rv.ToString(CultureInfo.InvariantCulture);
         if (Tables.Wanted(ctx))
         {
-            await WriteJsonAsync(ctx, 200, Tables.Build(type, items, rvText, continueToken, Now));
+            await WriteJsonAsync(ctx, 200, Tables.Build(type, items, rvText, continueToken, Now, Tables.WholeObjects(ctx)));
             return;
         }
 
@@ -507,7 +507,7 @@ internal sealed partial class KubeApi
             Namespace = info.Namespace,
             Labels = LabelSelector.Parse(q["labelSelector"]),
             Fields = fields,
-            Render = Tables.Wanted(ctx) ? o => Json.Bytes(Tables.Single(type, o.Obj, Now)) : o => o.Bytes,
+            Render = Tables.Wanted(ctx) ? o => Json.Bytes(Tables.Single(type, o.Obj, Now, Tables.WholeObjects(ctx))) : o => o.Bytes,
         };
         var initial = sendInitial || fromRv is null;
         if (!_store.AddWatcher(watcher, initial ? null : fromRv, initial, out var startRv))

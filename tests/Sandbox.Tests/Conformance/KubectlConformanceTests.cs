@@ -268,6 +268,8 @@ public sealed class KubectlConformanceTests(ToolsFixture tools) : IClassFixture<
         (await s.Kubectl("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}")).Ok().Shows("nginx:1.27");
         (await s.Kubectl("describe", "deployment", "web")).Ok().Shows("ScalingReplicaSet").Shows("MinimumReplicasAvailable");
         (await s.Kubectl("logs", "deployment/web")).Ok().Shows("simulated container web");
+        (await s.Kubectl("get", "events", "--sort-by=.lastTimestamp")).Ok().Shows("ScalingReplicaSet").Shows("deployment/web");
+        (await s.Kubectl("get", "pods", "-l", "app=web", "-o", "custom-columns=NAME:.metadata.name,PHASE:.status.phase")).Ok().Shows("Running");
     }
 
     [Fact]
