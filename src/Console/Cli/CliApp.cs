@@ -48,6 +48,7 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<RenderCommand>("render").WithDescription("Render the runner's manifests from a values file (like helm template).").WithExample("render", "-f", "values.yaml", "-n", "kubiya");
         config.AddCommand<ProbeCommand>("probe")
             .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
             .IsHidden();
@@ -62,7 +63,16 @@ public static class CliApp
         });
         config.AddCommand<LintCommand>("lint")
             .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
-            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
+            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json")
+            .WithExample("lint", "-f", "values.yaml");
         config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Export the runner for other tools: a Helm chart, a manifest bundle, a values file.");
+            export.AddCommand<ExportChartCommand>("chart").WithDescription("Write a versioned Helm chart package (kubiya-runner-<version>.tgz) without secrets.")
+                .WithExample("export", "chart", "-f", "values.yaml", "-o", "dist");
+            export.AddCommand<ExportBundleCommand>("bundle").WithDescription("Print every object as one multi-document YAML (Secret data masked unless --show-secrets).");
+            export.AddCommand<ExportValuesCommand>("values").WithDescription("Print the complete values, defaults filled in, secrets redacted.");
+        });
     }
 }

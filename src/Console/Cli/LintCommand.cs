@@ -1,12 +1,16 @@
 using System.ComponentModel;
+using RunnerConsole.Core.Catalog;
 using RunnerConsole.Core.Policy;
+using RunnerConsole.Core.Rendering;
+using RunnerConsole.Core.Values;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace RunnerConsole.Cli;
 
 /// <summary>
-/// <c>runner-console lint --manifests FILE [-o table|json]</c>: the policy report over any multi-document YAML.
+/// <c>runner-console lint --manifests FILE [-o table|json]</c>: the policy report over any multi-document YAML;
+/// <c>runner-console lint -f values.yaml [--release NAME] [-n NAMESPACE]</c>: render the runner from a values file, then lint it.
 /// Exit codes: 0 no error-level finding, 1 (<see cref="ExitCodes.Findings"/>) at least one error,
 /// 65 (<see cref="ExitCodes.InvalidInput"/>) unreadable or invalid input, with every problem printed.
 /// </summary>
@@ -28,6 +32,18 @@ public sealed class LintCommand : Command<LintCommand.Settings>
 
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("-f|--values <FILE>")]
+        [Description("Values file: render the runner from it (latest catalog version unless it names one), then lint the result.")]
+        public string? Values { get; init; }
+
+        [CommandOption("--release <NAME>")]
+        [Description("Release name to render with -f. Default: kubiya-runner.")]
+        public string Release { get; init; } = "kubiya-runner";
+
+        [CommandOption("-n|--namespace <NAMESPACE>")]
+        [Description("Namespace to render into with -f. Default: kubiya.")]
+        public string Namespace { get; init; } = "kubiya";
+
         [CommandOption("--manifests <FILE>")]
         [Description("Multi-document YAML to check: rendered runner, `helm template` output, an old template… Use - for stdin.")]
         public string? Manifests { get; init; }
@@ -46,9 +62,9 @@ public sealed class LintCommand : Command<LintCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Manifests))
+            if (string.IsNullOrWhiteSpace(Manifests) == string.IsNullOrWhiteSpace(Values))
             {
-                return ValidationResult.Error("--manifests FILE is required");
+                return ValidationResult.Error("give exactly one of --manifests FILE (lint a YAML file) or -f VALUES (render, then lint)");
             }
 
             return Output is "table" or "json"
@@ -60,24 +76,42 @@ public sealed class LintCommand : Command<LintCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CliInput.RejectLeftovers(context) ?? Run(settings, Console.In);
 
-    /// <summary>Runs the verb with already-validated settings; <paramref name="stdin"/> is read for <c>--manifests -</c>.</summary>
+    /// <summary>
+    /// Runs the verb with already-validated settings; <paramref name="stdin"/> is read for <c>--manifests -</c>.
+    /// </summary>
     internal int Run(Settings settings, TextReader stdin)
     {
-        var path = settings.Manifests!;
-        var read = path == "-" ? ManifestReader.Read(stdin.ReadToEnd(), "stdin") : ManifestReader.ReadFile(path);
-        var fatal = read.Problems.Where(p => !(settings.SkipUnknownKinds && p.IsUnknownKind)).ToList();
         var json = settings.Output == "json";
+        ManifestReadResult read;
+        string source;
+        if (settings.Values is { } valuesFile)
+        {
+            source = valuesFile;
+            var rendered = Render(settings, valuesFile, out var code);
+            if (rendered is null)
+            {
+                return code;
+            }
 
+            read = new ManifestReadResult(rendered, [], []);
+        }
+        else
+        {
+            source = settings.Manifests!;
+            read = source == "-" ? ManifestReader.Read(stdin.ReadToEnd(), "stdin") : ManifestReader.ReadFile(source);
+        }
+
+        var fatal = read.Problems.Where(p => !(settings.SkipUnknownKinds && p.IsUnknownKind)).ToList();
         if (fatal.Count > 0)
         {
             if (json)
             {
-                _out.Write(PolicyReportJson.Write(null, path, read.Problems));
+                _out.Write(PolicyReportJson.Write(null, source, read.Problems));
             }
             else
             {
-                WriteProblems(path, read.Problems, settings.SkipUnknownKinds);
-                _console.MarkupLineInterpolated($"[red]{fatal.Count} problem(s) in {path}; nothing was checked.[/] Fix the documents above and run lint again.");
+                WriteProblems(source, read.Problems, settings.SkipUnknownKinds);
+                _console.MarkupLineInterpolated($"[red]{fatal.Count} problem(s) in {source}; nothing was checked.[/] Fix the documents above and run lint again.");
             }
 
             return ExitCodes.InvalidInput;
@@ -86,15 +120,78 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         var report = PolicyEngine.Evaluate(read.Manifests, new PolicyOptions { AllowedRegistries = settings.AllowedRegistries });
         if (json)
         {
-            _out.Write(PolicyReportJson.Write(report, path, read.Problems, read.LocationOf));
+            _out.Write(PolicyReportJson.Write(report, source, read.Problems, read.LocationOf));
         }
         else
         {
-            WriteProblems(path, read.Problems, settings.SkipUnknownKinds);
+            WriteProblems(source, read.Problems, settings.SkipUnknownKinds);
             WriteTable(report, read);
         }
 
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>Loads and validates a values file and renders the runner; on failure prints every error and sets <paramref name="exitCode"/>.</summary>
+    private ManifestSet? Render(Settings settings, string valuesFile, out int exitCode)
+    {
+        exitCode = ExitCodes.InvalidInput;
+        var json = settings.Output == "json";
+        string yaml;
+        try
+        {
+            if (new FileInfo(valuesFile).Length > ValuesLoader.MaxBytes)
+            {
+                return Fail([new ManifestProblem(0, 0, $"the values file is larger than {ValuesLoader.MaxBytes / 1024 / 1024} MiB")]);
+            }
+
+            yaml = File.ReadAllText(valuesFile).TrimStart('\uFEFF');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Fail([new ManifestProblem(0, 0, $"cannot read values file '{valuesFile}': {e.Message}")]);
+        }
+
+        var loaded = ValuesLoader.Load(yaml);
+        if (!loaded.IsValid)
+        {
+            return Fail([.. loaded.Errors.Select(e => new ManifestProblem(0, e.Line ?? 0, e.ToString(valuesFile)))]);
+        }
+
+        var values = loaded.Values!;
+        if (RunnerCatalog.Default.Resolve(values.Version) is not { } version)
+        {
+            return Fail([new ManifestProblem(0, 0, $"{valuesFile}: version '{values.Version}' is not in the catalog")]);
+        }
+
+        try
+        {
+            return RunnerRenderer.Render(values, version, settings.Release, settings.Namespace, RenderContext.ForInstall(TimeProvider.System));
+        }
+        catch (ArgumentException e)
+        {
+            exitCode = ExitCodes.Usage;
+            _console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return null;
+        }
+
+        ManifestSet? Fail(IReadOnlyList<ManifestProblem> problems)
+        {
+            if (json)
+            {
+                _out.Write(PolicyReportJson.Write(null, valuesFile, problems));
+            }
+            else
+            {
+                foreach (var p in problems)
+                {
+                    _console.MarkupLine($"[red]invalid:[/] {Markup.Escape(p.Message)}");
+                }
+
+                _console.MarkupLineInterpolated($"[red]{problems.Count} problem(s) in {valuesFile}; nothing was rendered or checked.[/]");
+            }
+
+            return null;
+        }
     }
 
     private void WriteProblems(string path, IReadOnlyList<ManifestProblem> problems, bool skipUnknownKinds)
