@@ -46,7 +46,10 @@ internal sealed partial class KubeApi
             var watchParam = request.Query["watch"] is var w && (w == "true" || w == "1");
             info = RequestInfo.Parse(request.Method, request.Path.Value ?? "/", watchParam, _catalog);
             var verb = info?.Verb ?? request.Method.ToLowerInvariant();
-            var rule = _server.Faults.Match(verb, info?.Resource ?? "", info?.Namespace, info?.Name);
+            // Non-resource paths (discovery, /version, /openapi, health) are only hit by rules naming their path.
+            var rule = info is null
+                ? _server.Faults.MatchPath(verb, request.Path.Value ?? "/")
+                : _server.Faults.Match(verb, info.Resource, info.Namespace, info.Name);
             if (rule is not null)
             {
                 fault = rule.Action == FaultAction.Status ? rule.StatusCode.ToString(CultureInfo.InvariantCulture) : rule.Action.ToString().ToLowerInvariant();
@@ -56,7 +59,11 @@ internal sealed partial class KubeApi
                         ctx.Abort();
                         return;
                     case FaultAction.Hang:
-                        await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _server.Stopping).Token);
+                        using (var hang = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _server.Stopping))
+                        {
+                            await Task.Delay(Timeout.Infinite, hang.Token);
+                        }
+
                         return;
                     default:
                         throw FaultError(rule, info);
@@ -116,7 +123,7 @@ internal sealed partial class KubeApi
         429 => ApiException.TooManyRequests(rule.RetryAfterSeconds),
         503 => ApiException.ServiceUnavailable(rule.Message ?? "the server is currently unable to handle the request"),
         403 => info?.Type is { } t
-            ? ApiException.Forbidden(t, info.Name, info.Verb, info.Namespace)
+            ? ApiException.Forbidden(t, info.Name, info.Verb, info.Namespace, SandboxServer.UserName)
             : new ApiException(403, "Forbidden", rule.Message ?? "forbidden"),
         409 => info?.Type is { } t2
             ? ApiException.Conflict(t2, info.Name ?? "", rule.Message ?? "the object has been modified; please apply your changes to the latest version and try again")
@@ -236,6 +243,17 @@ internal sealed partial class KubeApi
     private async Task HandleResourceAsync(HttpContext ctx, RequestInfo info)
     {
         var type = info.Type!;
+        if (type.IsVirtual)
+        {
+            if (info.Verb != "create" || info.Name is not null)
+            {
+                throw ApiException.MethodNotAllowed();
+            }
+
+            await ReviewAsync(ctx, type);
+            return;
+        }
+
         switch (info.Verb)
         {
             case "get":
@@ -1254,6 +1272,41 @@ internal sealed partial class KubeApi
             ["metadata"] = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) },
             ["items"] = deleted,
         });
+    }
+
+    // ---------------------------------------------------------------- access reviews
+
+    /// <summary>
+    /// <c>kubectl auth can-i</c> / <c>auth whoami</c>: everything is allowed except what a 403 fault rule denies
+    /// (so a simulated RBAC denial reads consistently).
+    /// </summary>
+    private async Task ReviewAsync(HttpContext ctx, ResourceType type)
+    {
+        var review = ParseObject(ctx, await ReadBodyAsync(ctx), type);
+        if (type.Kind == "SelfSubjectReview")
+        {
+            review["status"] = new JsonObject
+            {
+                ["userInfo"] = new JsonObject
+                {
+                    ["username"] = SandboxServer.UserName,
+                    ["groups"] = new JsonArray("system:authenticated"),
+                },
+            };
+            await WriteJsonAsync(ctx, 201, review);
+            return;
+        }
+
+        var attributes = Json.At(review, "spec", "resourceAttributes") as JsonObject;
+        var denied = attributes is not null && _server.Faults.Denies(
+            Json.Str(attributes, "verb") ?? "",
+            Json.Str(attributes, "resource") ?? "",
+            Json.Str(attributes, "namespace"),
+            Json.Str(attributes, "name"));
+        review["status"] = denied
+            ? new JsonObject { ["allowed"] = false, ["reason"] = "denied by a sandbox fault rule (simulated RBAC)" }
+            : new JsonObject { ["allowed"] = true, ["reason"] = "the Sandbox allows everything" };
+        await WriteJsonAsync(ctx, 201, review);
     }
 
     // ---------------------------------------------------------------- custom resource definitions

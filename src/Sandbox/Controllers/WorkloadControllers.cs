@@ -24,7 +24,7 @@ public sealed class WorkloadControllers : IDisposable
 
     private readonly SandboxServer _server;
     private readonly object _gate = new();
-    private readonly Dictionary<(string Key, string Ns, string Name), ITimer> _pending = [];
+    private readonly Dictionary<(string Key, string Ns, string Name), (ITimer Timer, DateTimeOffset Due)> _pending = [];
     private readonly Dictionary<(string Key, string Ns, string Name), WorkloadBehavior> _behaviors = [];
     private readonly Dictionary<(string Key, string Ns, string Name), ITimer> _crashTimers = [];
     private bool _started;
@@ -232,10 +232,33 @@ public sealed class WorkloadControllers : IDisposable
         };
         if (ownerKey is not null && depth < 4 && Store.Get(ownerKey, Json.Namespace(obj), Json.Str(owner, "name") ?? "") is { } parent)
         {
-            return BehaviorFor(ownerKey, parent.Obj, depth + 1);
+            return OwnerBehavior(ownerKey, parent.Obj, depth + 1);
         }
 
         return WorkloadBehavior.Normal;
+    }
+
+    /// <summary>An owner's override as it applies to its children: set explicitly or on the owner's own metadata (its
+    /// pod template annotations reach a child through the child's own copy of that template).</summary>
+    private WorkloadBehavior OwnerBehavior(string key, JsonObject obj, int depth)
+    {
+        lock (_gate)
+        {
+            if (_behaviors.TryGetValue((key, Json.Namespace(obj), Json.Name(obj)), out var b))
+            {
+                return b;
+            }
+        }
+
+        if (WorkloadBehavior.Parse(Json.Str(obj, "metadata", "annotations", WorkloadBehavior.Annotation)) is { } own)
+        {
+            return own;
+        }
+
+        var owner = (Json.At(obj, "metadata", "ownerReferences") as JsonArray)?.OfType<JsonObject>().FirstOrDefault(r => Json.Bool(r, "controller") == true);
+        return Json.Str(owner, "kind") == "Deployment" && depth < 4 && Store.Get(Deployments, Json.Namespace(obj), Json.Str(owner, "name") ?? "") is { } parent
+            ? OwnerBehavior(Deployments, parent.Obj, depth + 1)
+            : WorkloadBehavior.Normal;
     }
 
     private TimeSpan DelayFor(string key, StoredObject o) => BehaviorFor(key, o.Obj).Takes ?? Delay;
@@ -244,13 +267,30 @@ public sealed class WorkloadControllers : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || !_started || _pending.ContainsKey((key, ns, name)))
+            if (delay < TimeSpan.Zero)
+            {
+                delay = TimeSpan.Zero;
+            }
+
+            var id = (key, ns, name);
+            var due = Time.GetUtcNow() + delay;
+            if (_disposed || !_started)
             {
                 return;
             }
 
-            var id = (key, ns, name);
-            _pending[id] = Time.CreateTimer(_ => Run(id), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            if (_pending.TryGetValue(id, out var pending))
+            {
+                if (pending.Due <= due)
+                {
+                    return;
+                }
+
+                // A change arrived while a later look (e.g. at a progress deadline) was pending: look sooner.
+                pending.Timer.Dispose();
+            }
+
+            _pending[id] = (Time.CreateTimer(_ => Run(id), null, delay, Timeout.InfiniteTimeSpan), due);
         }
     }
 
@@ -260,7 +300,7 @@ public sealed class WorkloadControllers : IDisposable
         {
             if (_pending.Remove((key, ns, name), out var t))
             {
-                t.Dispose();
+                t.Timer.Dispose();
             }
 
             if (_crashTimers.Remove((key, ns, name), out var c))
@@ -276,7 +316,7 @@ public sealed class WorkloadControllers : IDisposable
         {
             if (_pending.Remove(id, out var t))
             {
-                t.Dispose();
+                t.Timer.Dispose();
             }
 
             if (_disposed)
@@ -497,41 +537,50 @@ public sealed class WorkloadControllers : IDisposable
 
         revision = ParseLong(Json.Str(rs, "metadata", "annotations", "deployment.kubernetes.io/revision"));
 
-        // Old ReplicaSets scale to zero; the history beyond revisionHistoryLimit goes.
+        // The new ReplicaSet first; old ones scale to zero only once it is ready (a stuck rollout keeps the old pods
+        // serving, as maxUnavailable does on a real cluster); the history beyond revisionHistoryLimit goes.
+        var newRs = Store.Get(ReplicaSets, ns, rsName)!.Obj;
+        var newBehavior = BehaviorFor(ReplicaSets, newRs);
+        var (_, newReady) = ReconcileReplicaSet(newRs, newBehavior);
         var olds = Owned(ReplicaSets, d).Where(o => o.Name != rsName).ToList();
+        long oldReplicasTotal = 0, oldReady = 0;
         foreach (var old in olds)
         {
-            if (Json.Long(old.Obj, "spec", "replicas") is { } oldReplicas && oldReplicas != 0)
+            var oldObj = old.Obj;
+            if (newReady >= replicas && Json.Long(old.Obj, "spec", "replicas") is { } oldReplicas && oldReplicas != 0)
             {
                 Emit(d, "Normal", "ScalingReplicaSet", $"Scaled down replica set {old.Name} from {oldReplicas} to 0", "deployment-controller");
                 var copy = (JsonObject)old.Obj.DeepClone();
                 copy["spec"]!["replicas"] = 0;
-                Store.Put(ReplicaSets, copy);
+                oldObj = Store.Put(ReplicaSets, copy).Obj;
             }
 
-            ReconcileReplicaSet(Store.Get(ReplicaSets, ns, old.Name)!.Obj, behavior);
+            var (r, rd) = ReconcileReplicaSet(oldObj, BehaviorFor(ReplicaSets, oldObj));
+            oldReplicasTotal += r;
+            oldReady += rd;
         }
 
         var limit = Json.Long(d, "spec", "revisionHistoryLimit") ?? 10;
-        foreach (var old in olds.OrderByDescending(o => ParseLong(Json.Str(o.Obj, "metadata", "annotations", "deployment.kubernetes.io/revision"))).Skip((int)limit))
+        foreach (var old in olds.Where(o => Json.Long(Store.Get(ReplicaSets, ns, o.Name)?.Obj, "spec", "replicas") == 0)
+            .OrderByDescending(o => ParseLong(Json.Str(o.Obj, "metadata", "annotations", "deployment.kubernetes.io/revision"))).Skip((int)limit))
         {
             _server.Api.RemoveNow(_server.Catalog.FindByStorageKey(ReplicaSets)!, ns, old.Name, "Background");
         }
 
-        var rsStatus = ReconcileReplicaSet(Store.Get(ReplicaSets, ns, rsName)!.Obj, behavior);
-        var ready = rsStatus.Ready;
+        var ready = newReady + oldReady;
+        var total = replicas + oldReplicasTotal;
         var now = Json.Timestamp(Time.GetUtcNow());
         var status = new JsonObject
         {
             ["observedGeneration"] = Json.Long(d, "metadata", "generation") ?? 1,
-            ["replicas"] = replicas,
+            ["replicas"] = total,
             ["updatedReplicas"] = replicas,
             ["readyReplicas"] = ready,
             ["availableReplicas"] = ready,
         };
-        if (replicas - ready > 0)
+        if (total - ready > 0)
         {
-            status["unavailableReplicas"] = replicas - ready;
+            status["unavailableReplicas"] = total - ready;
         }
 
         if (ready == 0)
@@ -540,16 +589,24 @@ public sealed class WorkloadControllers : IDisposable
             status.Remove("availableReplicas");
         }
 
+        if (replicas == 0)
+        {
+            status.Remove("updatedReplicas");
+        }
+
+        behavior = newBehavior.Mode != WorkloadMode.Normal ? newBehavior : behavior;
+        var maxUnavailable = MaxUnavailable(d, replicas);
+        var minimumAvailable = ready >= replicas - maxUnavailable;
         var previous = Json.At(d, "status", "conditions") as JsonArray;
-        var available = ready >= replicas;
+        var available = newReady >= replicas && oldReplicasTotal == 0;
         var deadline = Json.Long(d, "spec", "progressDeadlineSeconds") ?? 600;
         var progressingSince = ConditionTime(previous, "Progressing", available ? null : "ReplicaSetUpdated") ?? now;
         var exceeded = !available && behavior.Mode != WorkloadMode.Normal
             && DateTimeOffset.TryParse(progressingSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
             && Time.GetUtcNow() - since >= TimeSpan.FromSeconds(deadline);
         var conditions = new JsonArray(
-            Condition(previous, "Available", available ? "True" : "False", available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now),
+            Condition(previous, "Available", minimumAvailable ? "True" : "False", minimumAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                minimumAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now),
             exceeded
                 ? Condition(previous, "Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{rsName}\" has timed out progressing.", now)
                 : available
@@ -563,6 +620,26 @@ public sealed class WorkloadControllers : IDisposable
             var wait = TimeSpan.FromSeconds(deadline) - (Time.GetUtcNow() - (DateTimeOffset.TryParse(progressingSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s2) ? s2 : Time.GetUtcNow()));
             Schedule(Deployments, ns, Json.Name(d), wait < TimeSpan.Zero ? TimeSpan.Zero : wait + TimeSpan.FromMilliseconds(10));
         }
+    }
+
+    /// <summary><c>spec.strategy.rollingUpdate.maxUnavailable</c> as a count (25% by default, rounded down).</summary>
+    private static long MaxUnavailable(JsonObject d, long replicas)
+    {
+        if (Json.Str(d, "spec", "strategy", "type") == "Recreate")
+        {
+            return replicas;
+        }
+
+        var node = Json.At(d, "spec", "strategy", "rollingUpdate", "maxUnavailable");
+        if (Json.Long(node) is { } n)
+        {
+            return n;
+        }
+
+        var text = node?.ToString() ?? "25%";
+        return text.EndsWith('%') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct)
+            ? (long)Math.Floor(replicas * pct / 100)
+            : 0;
     }
 
     private static long ParseLong(string? s) => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
@@ -1225,7 +1302,7 @@ public sealed class WorkloadControllers : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            foreach (var t in _pending.Values.Concat(_crashTimers.Values))
+            foreach (var t in _pending.Values.Select(p => p.Timer).Concat(_crashTimers.Values))
             {
                 t.Dispose();
             }
