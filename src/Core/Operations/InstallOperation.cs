@@ -65,10 +65,16 @@ public sealed class InstallOperation(OperationContext context)
                 Health = health,
             };
         }
-        catch (Exception ex) when (ex is OperationFailedException or KubeApiException or TimeoutException)
+        catch (Exception ex)
         {
-            var message = ex.Message;
-            record = await context.RecordAsync(record, ReleaseStatus.Failed, $"Release \"{request.Release}\" failed: {message}", operation, progress, CancellationToken.None);
+            // Whatever went wrong (cancellation too), the pending revision must not stay the lock.
+            var message = OperationContext.Reason(ex);
+            record = await context.RecordFailureAsync(record, $"Release \"{request.Release}\" failed: {message}", operation, progress, ex);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
             var rolledBack = false;
             if (options.Atomic)
             {

@@ -30,6 +30,31 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
         return updated;
     }
 
+    /// <summary>
+    /// Records a failed revision after <paramref name="cause"/>; when even that cannot be saved, the operation
+    /// fails with both reasons (a lost release record is an error, never a log line).
+    /// </summary>
+    internal async Task<ReleaseRecord> RecordFailureAsync(ReleaseRecord record, string description, string operation, IProgress<OperationEvent>? progress, Exception cause)
+    {
+        try
+        {
+            return await RecordAsync(record, ReleaseStatus.Failed, description, operation, progress, CancellationToken.None);
+        }
+        catch (Exception saveError) when (saveError is not OperationCanceledException)
+        {
+            throw new OperationFailedException(
+                $"{Reason(cause)}; and revision {record.Version} could not be marked failed ({Reason(saveError)}): it stays {record.Status.ToHelm()} until 'recover' is run", cause);
+        }
+    }
+
+    /// <summary>The message of an engine error as the operator should read it.</summary>
+    internal static string Reason(Exception ex) => ex switch
+    {
+        OperationCanceledException => "cancelled",
+        HttpRequestException http => $"cluster unreachable: {http.Message}",
+        _ => ex.Message,
+    };
+
     /// <summary>Marks every other deployed revision superseded (there should be one; concurrent helm runs can leave more).</summary>
     internal async Task SupersedeOthersAsync(IReadOnlyList<StoredRelease> history, int keep, string operation, CancellationToken cancellationToken)
     {

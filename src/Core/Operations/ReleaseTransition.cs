@@ -1,4 +1,3 @@
-using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Core.Releases;
 using RunnerConsole.Core.Rendering;
@@ -48,11 +47,17 @@ internal static class ReleaseTransition
             progress?.Report(new OperationFinished(context.Now, true, message));
             return new OperationResult(verb, record.Name, record.Namespace, true, message) { Record = record, Plan = plan, Health = health };
         }
-        catch (Exception ex) when (ex is OperationFailedException or KubeApiException or TimeoutException)
+        catch (Exception ex)
         {
-            var message = ex.Message;
+            // Whatever went wrong (cancellation too), the pending revision must not stay the lock.
+            var message = OperationContext.Reason(ex);
             var title = verb == "rollback" ? "Rollback" : "Upgrade";
-            record = await context.RecordAsync(record, ReleaseStatus.Failed, $"{title} \"{record.Name}\" failed: {message}", operation, progress, CancellationToken.None);
+            record = await context.RecordFailureAsync(record, $"{title} \"{record.Name}\" failed: {message}", operation, progress, ex);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
             var rolledBack = false;
             if (options.Atomic && verb != "rollback" && current.Status == ReleaseStatus.Deployed)
             {

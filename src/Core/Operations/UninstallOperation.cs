@@ -56,10 +56,12 @@ public sealed class UninstallOperation(OperationContext context)
         {
             await context.Applier(progress).PruneAsync(removals, options, cancellationToken);
         }
-        catch (OperationFailedException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            progress?.Report(new OperationFinished(context.Now, false, ex.Message));
-            return new OperationResult("uninstall", release, ns, false, ex.Message) { Record = record };
+            // The revision stays "uninstalling": running uninstall again continues where this stopped.
+            var failure = OperationContext.Reason(ex) + " (run uninstall again to continue)";
+            progress?.Report(new OperationFinished(context.Now, false, failure));
+            return new OperationResult("uninstall", release, ns, false, failure) { Record = record };
         }
 
         var kept = removals.Count(r => r.Item2);

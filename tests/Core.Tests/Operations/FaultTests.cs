@@ -127,4 +127,18 @@ public sealed class FaultTests
         Assert.Null(sandbox.Server.GetObject("apps", "deployments", TestSandbox.Ns, "tool-manager"));
         Assert.Null(sandbox.Server.GetObject("", "configmaps", TestSandbox.Ns, "runner-config"));
     }
+
+    [Fact]
+    public async Task Install_ConnectionKeepsDroppingOnApply_RecordsFailedNotStuckPending()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        sandbox.Server.Faults.Add(new FaultRule { Verb = "patch", Resource = "deployments", Action = FaultAction.Drop, Times = 50 });
+
+        var result = await new InstallOperation(sandbox.Context).RunAsync(TestSandbox.Request(), TestSandbox.Options, null, Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("cluster unreachable", result.Message);
+        Assert.Equal([(1, "failed")], sandbox.StoredRevisions());
+        Assert.True(sandbox.Server.Log.Count(e => e.Resource == "deployments" && e.Method == "PATCH") >= 2, "the idempotent apply was retried");
+    }
 }
