@@ -34,6 +34,17 @@ public sealed class FaultTests(ToolsFixture tools) : IClassFixture<ToolsFixture>
     }
 
     [Fact]
+    public async Task Delay_rule_slows_one_resource_only()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        s.Server.Faults.Add(new FaultRule { Resource = "configmaps", Action = FaultAction.Delay, DelayMilliseconds = 300 });
+        (await s.Kubectl("get", "configmaps")).Ok();
+        (await s.Kubectl("get", "secrets")).Ok();
+        Assert.All(s.Server.Log.Entries.Where(e => e.Resource == "configmaps"), e => Assert.True(e.Duration >= TimeSpan.FromMilliseconds(290) && e.Status == 200, e.ToString()));
+        Assert.All(s.Server.Log.Entries.Where(e => e.Resource == "secrets"), e => Assert.True(e.Duration < TimeSpan.FromMilliseconds(290), e.ToString()));
+    }
+
+    [Fact]
     public async Task Forbidden_reads_like_rbac_denial()
     {
         await using var s = await SandboxSession.StartAsync(tools);
@@ -91,6 +102,7 @@ public sealed class FaultTests(ToolsFixture tools) : IClassFixture<ToolsFixture>
         Assert.Equal(new FaultRule { Verb = "write", Resource = "deployments", Name = "web", Nth = 3, StatusCode = 503 }, rule);
         Assert.Equal(FaultAction.Hang, FaultRule.Parse("action=hang").Action);
         Assert.Equal(7, FaultRule.Parse("action=429,retry-after=7").RetryAfterSeconds);
+        Assert.Equal(new FaultRule { Action = FaultAction.Delay, DelayMilliseconds = 250 }, FaultRule.Parse("action=delay:250"));
         Assert.Throws<FormatException>(() => FaultRule.Parse("colour=blue"));
     }
 }

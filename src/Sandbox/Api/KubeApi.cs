@@ -79,6 +79,13 @@ internal sealed partial class KubeApi
             var rule = info is null
                 ? _server.Faults.MatchPath(verb, request.Path.Value ?? "/")
                 : _server.Faults.Match(verb, info.Resource, info.Namespace, info.Name);
+            if (rule is { Action: FaultAction.Delay })
+            {
+                fault = $"delay:{rule.DelayMilliseconds}";
+                await Task.Delay(rule.DelayMilliseconds, ctx.RequestAborted);
+                rule = null;
+            }
+
             if (rule is not null)
             {
                 fault = rule.Action == FaultAction.Status ? rule.StatusCode.ToString(CultureInfo.InvariantCulture) : rule.Action.ToString().ToLowerInvariant();

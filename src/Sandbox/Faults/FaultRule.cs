@@ -13,6 +13,9 @@ public enum FaultAction
 
     /// <summary>Never answer; the client times out.</summary>
     Hang,
+
+    /// <summary>Answer normally, after <see cref="FaultRule.DelayMilliseconds"/> (a slow endpoint).</summary>
+    Delay,
 }
 
 /// <summary>
@@ -45,13 +48,16 @@ public sealed record FaultRule
 
     public string? Message { get; init; }
 
+    /// <summary>For <see cref="FaultAction.Delay"/>: how long to wait before answering normally.</summary>
+    public int DelayMilliseconds { get; init; }
+
     public static FaultRule Error(int statusCode, string? verb = null, string? resource = null, string? name = null, int? nth = null) =>
         new() { StatusCode = statusCode, Verb = verb, Resource = resource, Name = name, Nth = nth };
 
     /// <summary>
     /// Parses the CLI form: comma-separated <c>key=value</c> pairs, keys <c>verb</c>, <c>resource</c>, <c>namespace</c>,
     /// <c>name</c>, <c>nth</c>, <c>times</c>, <c>retry-after</c>, <c>message</c> and <c>action</c> =
-    /// <c>500|503|429|403|409|&lt;code&gt;|drop|hang</c>. Example: <c>verb=write,resource=deployments,nth=3,action=503</c>.
+    /// <c>500|503|429|403|409|&lt;code&gt;|drop|hang|delay:&lt;ms&gt;</c>. Example: <c>verb=write,resource=deployments,nth=3,action=503</c>.
     /// </summary>
     public static FaultRule Parse(string text)
     {
@@ -80,6 +86,7 @@ public sealed record FaultRule
                 {
                     "drop" => rule with { Action = FaultAction.Drop },
                     "hang" => rule with { Action = FaultAction.Hang },
+                    var d when d.StartsWith("delay:", StringComparison.Ordinal) => rule with { Action = FaultAction.Delay, DelayMilliseconds = Int(d[6..], key, text) },
                     _ => rule with { Action = FaultAction.Status, StatusCode = Int(value, key, text) },
                 },
                 _ => throw new FormatException($"fault rule '{text}': unknown key '{key}' (verb, resource, namespace, name, nth, times, retry-after, message, action)"),
