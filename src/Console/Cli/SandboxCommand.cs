@@ -89,6 +89,11 @@ public sealed class SandboxCommand : AsyncCommand<SandboxCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (CliInput.RejectLeftovers(context) is { } usage)
+        {
+            return usage;
+        }
+
         var host = "127.0.0.1";
         var port = 0;
         if (settings.Listen is not null)

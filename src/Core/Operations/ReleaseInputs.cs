@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using RunnerConsole.Core.Catalog;
 using RunnerConsole.Core.Cluster;
-using RunnerConsole.Core.Releases;
-using RunnerConsole.Core.Rendering;
+using RunnerConsole.Core.Runner;
 using RunnerConsole.Core.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -19,7 +18,7 @@ public sealed record ReleaseInputResult(ReleaseRequest? Request, IReadOnlyList<s
 /// </summary>
 public static class ReleaseInputs
 {
-    public const string ChartName = "kubiya-runner";
+    public const string ChartName = RunnerRelease.ChartName;
 
     public static async Task<ReleaseInputResult> FromValuesAsync(
         string? valuesYaml, string? version, string release, string ns, IKubeCluster? cluster, TimeProvider time, CancellationToken cancellationToken)
@@ -38,31 +37,18 @@ public static class ReleaseInputs
             return new ReleaseInputResult(null, [$"unknown runner version '{wanted}' (known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))})"]);
         }
 
-        ManifestSet rendered;
+        ReleaseRequest prepared;
         try
         {
-            // First pass only learns which TLS Secret the render wants; the second uses the live pair when it exists.
-            var probe = new CapturingTls();
-            RunnerRenderer.Render(values, runnerVersion, release, ns, new RenderContext(probe));
-            var material = probe.Request is { } request && cluster is not null ? await LiveTlsAsync(cluster, request, cancellationToken) : null;
-            var context = material is null ? RenderContext.ForInstall(time) : new RenderContext(new ExistingRegistryTls(material));
-            rendered = RunnerRenderer.Render(values, runnerVersion, release, ns, context);
+            prepared = await RunnerRelease.PrepareAsync(values, runnerVersion, release, ns, cluster, time, cancellationToken);
         }
         catch (ArgumentException ex)
         {
             return new ReleaseInputResult(null, [ex.Message]);
         }
 
-        var request1 = new ReleaseRequest(release, ns, rendered, new ChartMetadata
-        {
-            Name = ChartName,
-            Version = runnerVersion.Version,
-            AppVersion = runnerVersion.AppVersion,
-            Description = "Kubiya runner, rendered by runner-console",
-        })
-        {
-            Config = ToJson(valuesYaml),
-        };
+        // Helm's `config` is what the user supplied, not the defaults filled in.
+        var request1 = prepared with { Config = ToJson(valuesYaml) };
         return new ReleaseInputResult(request1, []);
     }
 
@@ -97,23 +83,4 @@ public static class ReleaseInputs
         _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !text.StartsWith('.') => JsonValue.Create(d),
         _ => JsonValue.Create(text),
     };
-
-    private static async Task<RegistryTlsMaterial?> LiveTlsAsync(IKubeCluster cluster, RegistryTlsRequest request, CancellationToken cancellationToken)
-    {
-        var secret = await cluster.GetAsync(new ObjectKey("v1", "Secret", request.Namespace, request.SecretName), cancellationToken);
-        var cert = (string?)secret?["data"]?["tls.crt"];
-        var key = (string?)secret?["data"]?["tls.key"];
-        return cert is null || key is null ? null : new RegistryTlsMaterial(System.Convert.FromBase64String(cert), System.Convert.FromBase64String(key));
-    }
-
-    private sealed class CapturingTls : ISecretMaterialSource
-    {
-        public RegistryTlsRequest? Request { get; private set; }
-
-        public RegistryTlsMaterial GetRegistryTls(RegistryTlsRequest request)
-        {
-            Request = request;
-            return new RegistryTlsMaterial([], []);
-        }
-    }
 }

@@ -16,13 +16,16 @@ public static class RunnerRelease
 {
     public const string ChartName = "kubiya-runner";
 
-    /// <summary>Renders <paramref name="values"/> at <paramref name="version"/> and wraps it as a release request.</summary>
+    /// <summary>
+    /// Renders <paramref name="values"/> at <paramref name="version"/> and wraps it as a release request; with a
+    /// <paramref name="cluster"/>, the registry key pair already in it is reused.
+    /// </summary>
     public static async Task<ReleaseRequest> PrepareAsync(
         RunnerValues values,
         RunnerVersion version,
         string release,
         string @namespace,
-        IKubeCluster cluster,
+        IKubeCluster? cluster,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -39,7 +42,6 @@ public static class RunnerRelease
             // re-render; every place that shows them (history, UI, export) redacts.
             Config = ValuesJson.ToJson(values, redactSecrets: false),
             ChartValues = ValuesJson.ToJson(RunnerValues.Defaults, redactSecrets: true),
-            CreateNamespace = true,
             Notes = $"The Kubiya runner \"{values.Runner.Name}\" ({version.Version}) is installed in namespace \"{@namespace}\".",
         };
 
@@ -57,13 +59,18 @@ public static class RunnerRelease
 
     // On upgrade the generated key pair already lives in the cluster: reuse it, or every upgrade would rotate it.
     private static async Task<ISecretMaterialSource> SecretMaterialAsync(
-        RunnerValues values, RunnerVersion version, string release, string @namespace, IKubeCluster cluster, TimeProvider time, CancellationToken cancellationToken)
+        RunnerValues values, RunnerVersion version, string release, string @namespace, IKubeCluster? cluster, TimeProvider time, CancellationToken cancellationToken)
     {
         var probe = new RequestRecorder();
         RunnerRenderer.Render(values, version, release, @namespace, new RenderContext(probe));
         if (probe.Request is not { } request)
         {
             return probe;
+        }
+
+        if (cluster is null)
+        {
+            return new SelfSignedRegistryTls(time);
         }
 
         var live = await cluster.GetAsync(new ObjectKey("v1", "Secret", @namespace, request.SecretName), cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,7 @@ public sealed class RunnerLifecycleTests
         var newVersion = catalog.Latest;
         Assert.NotEqual(oldVersion.Version, newVersion.Version);
 
-        var installRequest = await RunnerRelease.PrepareAsync(Values(oldVersion.Version), oldVersion, Release, Namespace, cluster.Cluster, TimeProvider.System, Ct);
+        var installRequest = (await RunnerRelease.PrepareAsync(Values(oldVersion.Version), oldVersion, Release, Namespace, cluster.Cluster, TimeProvider.System, Ct)) with { CreateNamespace = true };
         var install = await new InstallOperation(context).RunAsync(installRequest, options, null, Ct);
         Assert.True(install.Succeeded, install.Message);
         if (cluster.Simulated)
