@@ -31,19 +31,8 @@ public sealed class ExportBundleCommand : AsyncCommand<ExportBundleCommand.Setti
             return exit;
         }
 
-        var material = settings.ShowSecrets ? (ISecretMaterialSource)new SelfSignedRegistryTls(TimeProvider.System) : new MaskedTls();
-        var set = RunnerRenderer.Render(input.Values, input.Version, input.Release, input.Namespace, new RenderContext(material));
-        if (!settings.ShowSecrets)
-        {
-            set = ManifestOutput.MaskSecrets(set);
-        }
-
+        var set = RunnerInputs.RenderForOutput(input, settings.ShowSecrets);
         await ExportOutput.WriteAsync(settings.Output, ManifestOutput.ToHelmStream(set), cancellationToken);
         return ExitCodes.Ok;
-    }
-
-    private sealed class MaskedTls : ISecretMaterialSource
-    {
-        public RegistryTlsMaterial GetRegistryTls(RegistryTlsRequest request) => new([], []);
     }
 }

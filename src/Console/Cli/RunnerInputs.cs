@@ -72,4 +72,21 @@ public static class RunnerInputs
 
         return (new RunnerInput(loaded.Values!, version, settings.Release, settings.Namespace), ExitCodes.Ok);
     }
+
+    /// <summary>
+    /// Renders the input for printing: Secret data masked (and no key pair generated only to be hidden) unless
+    /// <paramref name="showSecrets"/>, in which case a fresh registry key pair is made as an install would.
+    /// </summary>
+    public static ManifestSet RenderForOutput(RunnerInput input, bool showSecrets)
+    {
+        var material = showSecrets ? (ISecretMaterialSource)new SelfSignedRegistryTls(TimeProvider.System) : new MaskedMaterial();
+        var set = RunnerRenderer.Render(input.Values, input.Version, input.Release, input.Namespace, new RenderContext(material));
+        return showSecrets ? set : ManifestOutput.MaskSecrets(set);
+    }
+
+    private sealed class MaskedMaterial : ISecretMaterialSource
+    {
+        public RegistryTlsMaterial GetRegistryTls(RegistryTlsRequest request) =>
+            new("<generated at install>"u8.ToArray(), "<generated at install>"u8.ToArray());
+    }
 }
