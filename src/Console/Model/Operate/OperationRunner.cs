@@ -115,6 +115,12 @@ public sealed partial class OperationRunner(
     /// <summary>Records events synchronously, in order (Progress&lt;T&gt; would post them to a thread pool, out of order).</summary>
     private sealed class RecordingProgress(RunningOperation operation) : IProgress<OperationEvent>
     {
-        public void Report(OperationEvent value) => operation.Record(value);
+        public void Report(OperationEvent value)
+        {
+            if (value is not OperationFinished)
+            {
+                operation.Record(value);
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ public sealed class RunningOperation
     private readonly object _gate = new();
     private readonly List<OperationEvent> _events = [];
     private readonly List<Action<OperationEvent>> _subscribers = [];
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RunningOperation(string id, ProposedChange change, string startedBy, DateTimeOffset startedAt)
     {
@@ -42,6 +43,9 @@ public sealed class RunningOperation
 
     /// <summary>Events dropped because <see cref="MaxEvents"/> was reached (the oldest are kept: they explain the start).</summary>
     public int DroppedEvents { get; private set; }
+
+    /// <summary>Completes when the operation has finished and its outcome is recorded.</summary>
+    public Task Completion => _completion.Task;
 
     public IReadOnlyList<OperationEvent> Events
     {
@@ -93,17 +97,18 @@ public sealed class RunningOperation
         }
     }
 
+    /// <summary>
+    /// Records the outcome and the one <see cref="OperationFinished"/> event subscribers see. The engine's own finish
+    /// events are not recorded: an atomic upgrade reports the nested rollback's finish before its own.
+    /// </summary>
     internal void Complete(OperationResult? result, string? failureMessage, DateTimeOffset at)
     {
         Result = result;
         FailureMessage = failureMessage;
         FinishedAt = at;
         State = result?.Succeeded == true ? OperationState.Succeeded : OperationState.Failed;
-        var message = result?.Message ?? failureMessage ?? "the operation stopped";
-        if (!Events.Any(e => e is OperationFinished))
-        {
-            Record(new OperationFinished(at, State == OperationState.Succeeded, message));
-        }
+        Record(new OperationFinished(at, State == OperationState.Succeeded, result?.Message ?? failureMessage ?? "the operation stopped"));
+        _completion.TrySetResult();
     }
 
     private void Unsubscribe(Action<OperationEvent> onEvent)

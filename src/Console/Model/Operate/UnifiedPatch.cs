@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace RunnerConsole.Model.Operate;
 
@@ -16,8 +15,9 @@ public static class UnifiedPatch
             return original;
         }
 
-        var source = Lines(original);
-        var output = new StringBuilder();
+        // Split exactly as the diff did: a trailing newline makes a last, empty line.
+        var source = original.Length == 0 ? [] : original.Split('\n');
+        var output = new List<string>();
         var position = 0;
         foreach (var line in Lines(unifiedDiff))
         {
@@ -30,9 +30,9 @@ public static class UnifiedPatch
             {
                 // Copy the untouched lines between the previous hunk and this one.
                 var oldStart = int.Parse(line[4..].Split(',', ' ')[0], CultureInfo.InvariantCulture);
-                for (; position < oldStart - 1 && position < source.Count; position++)
+                for (; position < oldStart - 1 && position < source.Length; position++)
                 {
-                    output.Append(source[position]).Append('\n');
+                    output.Add(source[position]);
                 }
 
                 continue;
@@ -41,24 +41,24 @@ public static class UnifiedPatch
             switch (line.Length == 0 ? ' ' : line[0])
             {
                 case '+':
-                    output.Append(line.AsSpan(1)).Append('\n');
+                    output.Add(line[1..]);
                     break;
                 case '-':
                     position++;
                     break;
                 default:
-                    output.Append(line.Length == 0 ? string.Empty : line[1..]).Append('\n');
+                    output.Add(line.Length == 0 ? string.Empty : line[1..]);
                     position++;
                     break;
             }
         }
 
-        for (; position < source.Count; position++)
+        for (; position < source.Length; position++)
         {
-            output.Append(source[position]).Append('\n');
+            output.Add(source[position]);
         }
 
-        return output.ToString();
+        return string.Join('\n', output);
     }
 
     private static List<string> Lines(string text)
