@@ -75,6 +75,12 @@ public sealed class OperateFlowTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByLabel("Reason (optional)").FillAsync("newest runner");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await FinishedAsync(page);
+        // A reload re-attaches to the same operation by id and replays its events.
+        var objects = await page.GetByRole(AriaRole.Heading, new() { Name = "Objects" }).TextContentAsync();
+        await page.ReloadAsync();
+        await FinishedAsync(page);
+        Assert.Equal(objects, await page.GetByRole(AriaRole.Heading, new() { Name = "Objects" }).TextContentAsync());
+        await Assertions.Expect(page.Locator("[aria-label='Workloads']")).ToContainTextAsync("available");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("progress-upgrade.png"), FullPage = true });
 
         // Rollback to revision 1 with its diff preview.
