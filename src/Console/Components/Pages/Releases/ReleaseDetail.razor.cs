@@ -10,7 +10,7 @@ using RunnerConsole.Model.Releases;
 namespace RunnerConsole.Components.Pages.Releases;
 
 /// <summary>One release: health, history and its actions. Every action is also checked by the model and the runner.</summary>
-public sealed partial class ReleaseDetail
+public sealed partial class ReleaseDetail : IDisposable
 {
     [Parameter]
     public required string Context { get; set; }
@@ -36,6 +36,9 @@ public sealed partial class ReleaseDetail
     [Inject]
     public required TimeProvider Time { get; init; }
 
+    [Inject]
+    public required OperationRunner Runner { get; init; }
+
     [CascadingParameter]
     public Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -46,6 +49,23 @@ public sealed partial class ReleaseDetail
     private bool Busy => Model.RunningOperation is not null || Model.Latest?.Status.IsPending() == true;
 
     private List<BreadcrumbItem> Breadcrumbs => [new("Releases", ReleaseLinks.List), new(Name, href: null, disabled: true)];
+
+    protected override void OnInitialized() => Runner.StateChanged += OnOperationChanged;
+
+    public void Dispose() => Runner.StateChanged -= OnOperationChanged;
+
+    // Another tab (or this one) started or finished an operation on this release: show its outcome here too.
+    private void OnOperationChanged(RunningOperation operation)
+    {
+        if (operation.Change.Context == Context && operation.Change.Namespace == Namespace && operation.Change.Release == Name)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using RunnerConsole.Model.Operate;
 using RunnerConsole.Model.Releases;
 
 namespace RunnerConsole.Components.Pages.Releases;
@@ -17,6 +18,9 @@ public sealed partial class Releases
     [Inject]
     public required TimeProvider Time { get; init; }
 
+    [Inject]
+    public required OperationRunner Runner { get; init; }
+
     [SupplyParameterFromQuery(Name = "context")]
     public string? ContextQuery { get; set; }
 
@@ -26,12 +30,14 @@ public sealed partial class Releases
     {
         Model.Initialize(ContextQuery);
         Model.Changed += OnChanged;
+        Runner.StateChanged += OnOperationChanged;
         await LoadAsync();
     }
 
     public void Dispose()
     {
         Model.Changed -= OnChanged;
+        Runner.StateChanged -= OnOperationChanged;
         _disposed.Cancel();
         _disposed.Dispose();
     }
@@ -55,6 +61,19 @@ public sealed partial class Releases
     private void StartHealthChecks() => _ = Model.CheckHealthAsync(_disposed.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private void OnChanged() => _ = InvokeAsync(StateHasChanged);
+
+    // A finished install, upgrade or uninstall in this context changes the list: reload it.
+    private void OnOperationChanged(RunningOperation operation)
+    {
+        if (operation.State != OperationState.Running && operation.Change.Context == Model.Context && !_disposed.IsCancellationRequested)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
 
     private string When(DateTimeOffset? at) => ReleaseTime.Relative(at, Time.GetUtcNow());
 }
