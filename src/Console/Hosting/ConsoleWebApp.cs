@@ -5,6 +5,8 @@ using MudBlazor.Services;
 using RunnerConsole.Auth;
 using RunnerConsole.Components;
 using RunnerConsole.Model.Clusters;
+using RunnerConsole.Model.Operate;
+using RunnerConsole.Model.Releases;
 
 namespace RunnerConsole.Hosting;
 
@@ -70,6 +72,7 @@ public static class ConsoleWebApp
         services.AddSingleton<SandboxHost>();
         services.AddSingleton<ClusterDirectory>();
         services.AddSingleton<IClusterDirectory>(sp => sp.GetRequiredService<ClusterDirectory>());
+        AddOperate(services);
 
         services.AddOptions<AccessTokenOptions>()
             .Configure(o =>
@@ -104,6 +107,20 @@ public static class ConsoleWebApp
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+    }
+
+    /// <summary>Diff before apply, background operations, releases (wt-ui2).</summary>
+    private static void AddOperate(IServiceCollection services)
+    {
+        services.AddSingleton<ClusterSessions>();
+        services.AddSingleton<ReleaseRequests>();
+        services.AddSingleton(OperationDefaults.Standard);
+        services.AddSingleton<OperationRunner>();
+        services.AddScoped<PendingChange>();
+        services.AddTransient<PlanModel>();
+        services.AddTransient<ProgressModel>();
+        services.AddTransient<ReleasesModel>();
+        services.AddTransient<ReleaseDetailModel>();
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -1,0 +1,8 @@
+namespace RunnerConsole.Model.Operate;
+
+public enum OperationState
+{
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Bunit;
+using RunnerConsole.Auth;
+using RunnerConsole.Console.Tests.Operate;
+using RunnerConsole.Core.Cluster;
+using RunnerConsole.Core.Releases;
+using RunnerConsole.Model.Operate;
+using RunnerConsole.Model.Releases;
+
+namespace RunnerConsole.Console.Tests.Releases;
+
+public sealed class ReleasesScaleTests(OperateSandbox sandbox) : IClassFixture<OperateSandbox>
+{
+    [Fact]
+    public async Task Releases_TwoHundredReleases_ListsAllButRendersOnlyVisibleRows()
+    {
+        var engine = await sandbox.Get<ClusterSessions>().GetAsync(OperateSandbox.Context, Xunit.TestContext.Current.CancellationToken);
+        await engine.Cluster.ApplyAsync(
+            new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = "scale" } },
+            new ApplyOptions(), Xunit.TestContext.Current.CancellationToken);
+        for (var i = 0; i < 200; i++)
+        {
+            await engine.Store.CreateAsync(Record($"scale-{i:000}"), "install by seed", Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var model = sandbox.Get<ReleasesModel>();
+        model.Initialize(OperateSandbox.Context);
+        var clock = Stopwatch.StartNew();
+        await model.LoadAsync(Xunit.TestContext.Current.CancellationToken);
+        clock.Stop();
+        Assert.Equal(200, model.Total);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"listing 200 releases took {clock.Elapsed}");
+
+        await using var context = OperateTestContext.Create(sandbox, ConsoleRoles.Viewer);
+        var page = context.Render<RunnerConsole.Components.Pages.Releases.Releases>();
+
+        // The table is virtualised: all 200 are counted, only the rows in view are in the DOM.
+        page.WaitForAssertion(
+            () =>
+            {
+                Assert.Contains("of 200 release(s)", page.Markup);
+                Assert.InRange(page.FindAll("tr:has(a[href*='/scale-'])").Count, 1, 199);
+            },
+            OperateTestContext.Patience);
+    }
+
+    private static ReleaseRecord Record(string name) => new()
+    {
+        Name = name,
+        Namespace = "scale",
+        Version = 1,
+        Info = new ReleaseInfo { Status = ReleaseStatus.Deployed, Description = "Install complete" },
+        Chart = new ChartRecord { Metadata = ReleaseRequests.ChartMetadataFor(Core.Catalog.RunnerCatalog.Default.Latest) },
+        Manifest = string.Empty,
+    };
+}
