@@ -43,5 +43,14 @@ public static class CliApp
         config.AddCommand<ProbeCommand>("probe")
             .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
             .IsHidden();
+
+        config.AddBranch("values", values =>
+        {
+            values.SetDescription("Create, describe and check runner values files.");
+            values.AddCommand<ValuesInitCommand>("init").WithDescription("Print a complete, commented default values file.");
+            values.AddCommand<ValuesSchemaCommand>("schema").WithDescription("Print the JSON Schema of the values file (for editors).");
+            values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
+                .WithExample("values", "validate", "-f", "values.yaml");
+        });
     }
 }
