@@ -52,5 +52,6 @@ public static class CliApp
             values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
                 .WithExample("values", "validate", "-f", "values.yaml");
         });
+        config.AddCommand<LintCommand>("lint").WithDescription("Check manifests against the runner's security policy.").WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
     }
 }

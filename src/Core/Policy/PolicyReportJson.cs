@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+
+namespace RunnerConsole.Core.Policy;
+
+/// <summary>
+/// The stable machine format of a policy report (<c>runner-console lint -o json</c>), schema
+/// <see cref="Schema"/>. Property names and order are fixed; new properties may be added, existing ones keep their meaning.
+/// <code>
+/// {
+///   "schema": "runner-console.kubiya.ai/policy-report/v1",
+///   "source": "runner.yaml",
+///   "summary": { "objects": 14, "errors": 3, "warnings": 5, "acceptedExceptions": 2, "hasErrors": true },
+///   "findings": [ { "ruleId": "PS001", "severity": "error" | "warning" | "accepted-exception",
+///                   "object": { "apiVersion", "kind", "name", "namespace" (null if cluster-scoped), "source" },
+///                   "fieldPath", "message", "fix", "exceptionReason" (null unless accepted-exception) } ],
+///   "problems": [ { "document": 3, "line": 41, "message": "…", "unknownKind": false } ]
+/// }
+/// </code>
+/// </summary>
+public static class PolicyReportJson
+{
+    public const string Schema = "runner-console.kubiya.ai/policy-report/v1";
+
+    /// <summary>Writes the report (and any input problems) as indented JSON.</summary>
+    public static string Write(PolicyReport? report, string source, IReadOnlyList<ManifestProblem>? problems = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteString("source", source);
+            w.WriteStartObject("summary");
+            w.WriteNumber("objects", report?.ObjectCount ?? 0);
+            w.WriteNumber("errors", report?.Errors ?? 0);
+            w.WriteNumber("warnings", report?.Warnings ?? 0);
+            w.WriteNumber("acceptedExceptions", report?.AcceptedExceptions ?? 0);
+            w.WriteBoolean("hasErrors", report?.HasErrors ?? false);
+            w.WriteEndObject();
+            w.WriteStartArray("findings");
+            foreach (var f in report?.Findings ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", f.RuleId);
+                w.WriteString("severity", f.Severity.ToWireName());
+                w.WriteStartObject("object");
+                w.WriteString("apiVersion", f.Object.ApiVersion);
+                w.WriteString("kind", f.Object.Kind);
+                w.WriteString("name", f.Object.Name);
+                w.WriteString("namespace", f.Object.Namespace);
+                w.WriteString("source", f.Object.Source);
+                w.WriteEndObject();
+                w.WriteString("fieldPath", f.FieldPath);
+                w.WriteString("message", f.Message);
+                w.WriteString("fix", f.Fix);
+                w.WriteString("exceptionReason", f.ExceptionReason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("problems");
+            foreach (var p in problems ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteNumber("document", p.Document);
+                w.WriteNumber("line", p.Line);
+                w.WriteString("message", p.Message);
+                w.WriteBoolean("unknownKind", p.IsUnknownKind);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}
