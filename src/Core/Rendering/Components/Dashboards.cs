@@ -1,0 +1,120 @@
+using k8s.Models;
+
+namespace RunnerConsole.Core.Rendering.Components;
+
+/// <summary>
+/// Grafana dashboards as code, one ConfigMap each, labelled for the Grafana sidecar: runner health overview,
+/// agent-manager detail, tool-manager detail. Panels only use metrics this render's scrape config collects, so a
+/// disabled exporter takes its panels with it.
+/// </summary>
+internal static class Dashboards
+{
+    private const string Role = "monitoring";
+
+    public static IEnumerable<Manifest> Build(RenderScope s)
+    {
+        if (!s.DashboardsEnabled)
+        {
+            yield break;
+        }
+
+        yield return ConfigMap(s, "runner-overview", DashboardJson.Write(
+            $"kubiya-runner-overview-{s.Release}", "Kubiya runner — health overview",
+            "Probe success, pod readiness and restarts of every runner component.", Overview(s)));
+        yield return ConfigMap(s, "agent-manager", DashboardJson.Write(
+            $"kubiya-runner-agent-manager-{s.Release}", "Kubiya runner — agent-manager",
+            "agent-manager pods, probes and scrape health.", Detail(s, RunnerComponents.AgentManager, [RunnerComponents.AgentManager])));
+        yield return ConfigMap(s, "tool-manager", DashboardJson.Write(
+            $"kubiya-runner-tool-manager-{s.Release}", "Kubiya runner — tool-manager",
+            "tool-manager and sdk-server pods, probes and scrape health.", Detail(s, RunnerComponents.ToolManager, [RunnerComponents.ToolManager, RunnerComponents.SdkServer])));
+    }
+
+    private static Manifest ConfigMap(RenderScope s, string dashboard, string json)
+    {
+        var meta = s.Meta(s.Derived($"dashboard-{dashboard}"), RunnerComponents.Dashboards, Role);
+        foreach (var (key, value) in s.Values.Monitoring.Dashboards.Labels.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            meta.Labels[key] = value;
+        }
+
+        if (s.Values.Monitoring.Dashboards.Folder.Length > 0)
+        {
+            meta.Annotations["grafana_folder"] = s.Values.Monitoring.Dashboards.Folder;
+        }
+
+        return new Manifest($"templates/dashboards/{dashboard}.yaml", new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = V1ConfigMap.KubeKind,
+            Metadata = meta,
+            Data = new Dictionary<string, string> { [$"{dashboard}.json"] = json },
+        });
+    }
+
+    private static List<DashboardPanel> Overview(RenderScope s)
+    {
+        const string f = DashboardJson.RunnerFilter;
+        var panels = new List<DashboardPanel>();
+        if (s.BlackboxEnabled && s.KubeStateMetricsEnabled)
+        {
+            panels.Add(new("Health score", "stat",
+            [
+                ($"(avg(probe_success{{{f}}}) + avg(kube_pod_status_ready{{{f},condition=\"true\"}})) / 2", "score"),
+            ], "percentunit"));
+        }
+
+        if (s.BlackboxEnabled)
+        {
+            panels.Add(new("Service probes", "timeseries", [($"min by (component) (probe_success{{{f}}})", "{{component}}")], "bool_yes_no"));
+            panels.Add(new("Probe latency", "timeseries", [($"max by (component) (probe_duration_seconds{{{f}}})", "{{component}}")], "s"));
+        }
+
+        if (s.KubeStateMetricsEnabled)
+        {
+            panels.Add(new("Pods ready", "timeseries", [($"sum by (pod) (kube_pod_status_ready{{{f},condition=\"true\"}})", "{{pod}}")]));
+            panels.Add(new("Container restarts (1h)", "timeseries",
+                [($"sum by (pod, container) (increase(kube_pod_container_status_restarts_total{{{f}}}[1h]))", "{{pod}}/{{container}}")]));
+            panels.Add(new("Deployments available", "timeseries",
+            [
+                ($"kube_deployment_status_replicas_available{{{f}}}", "{{deployment}} available"),
+                ($"kube_deployment_spec_replicas{{{f}}}", "{{deployment}} desired"),
+            ]));
+        }
+
+        panels.Add(new("Scrape targets up", "timeseries", [($"sum by (job) (up{{{f}}})", "{{job}}")]));
+        return panels;
+    }
+
+    private static List<DashboardPanel> Detail(RenderScope s, string component, IReadOnlyList<string> containers)
+    {
+        const string f = DashboardJson.RunnerFilter;
+        var pods = $"pod=~\"{component}-.*\"";
+        var containerRegex = string.Join('|', containers);
+        var panels = new List<DashboardPanel>
+        {
+            new("Scrape up", "timeseries", [($"up{{{f},job=\"{component}\"}}", "{{pod}}")], "bool_yes_no"),
+            new("Scrape duration", "timeseries", [($"scrape_duration_seconds{{{f},job=\"{component}\"}}", "{{pod}}")], "s"),
+        };
+        if (s.BlackboxEnabled)
+        {
+            panels.Add(new("Service probe", "timeseries", [($"probe_success{{{f},component=\"{component}\"}}", "{{instance}}")], "bool_yes_no"));
+            panels.Add(new("Probe latency", "timeseries", [($"probe_duration_seconds{{{f},component=\"{component}\"}}", "{{instance}}")], "s"));
+        }
+
+        if (s.KubeStateMetricsEnabled)
+        {
+            panels.Add(new("Pods ready", "timeseries", [($"kube_pod_status_ready{{{f},{pods},condition=\"true\"}}", "{{pod}}")]));
+            panels.Add(new("Container restarts (1h)", "timeseries",
+                [($"increase(kube_pod_container_status_restarts_total{{{f},{pods},container=~\"{containerRegex}\"}}[1h])", "{{pod}}/{{container}}")]));
+            panels.Add(new("Replicas", "timeseries",
+            [
+                ($"kube_deployment_status_replicas_available{{{f},deployment=\"{component}\"}}", "available"),
+                ($"kube_deployment_spec_replicas{{{f},deployment=\"{component}\"}}", "desired"),
+            ]));
+            panels.Add(new("Memory limit per container", "timeseries",
+                [($"kube_pod_container_resource_limits{{{f},{pods},resource=\"memory\"}}", "{{pod}}/{{container}}")], "bytes"));
+        }
+
+        return panels;
+    }
+}
