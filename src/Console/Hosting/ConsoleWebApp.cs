@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RunnerConsole.Auth;
 using RunnerConsole.Components;
+using RunnerConsole.Model.Preview;
+using RunnerConsole.Model.Wizard;
 
 namespace RunnerConsole.Hosting;
 
@@ -93,6 +95,12 @@ public static class ConsoleWebApp
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        // The install wizard: one view model per circuit, so navigating away and back keeps the form.
+        services.AddScoped<IPreviewRenderer, CorePreviewRenderer>();
+        services.AddScoped<PreviewModel>();
+        services.AddScoped<InstallWizardModel>();
+        services.AddScoped<IWizardStateStore, SessionWizardStateStore>();
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -101,7 +101,7 @@ public static class YamlHighlighter
         {
             _ when text[0] is '"' or '\'' => "ys",
             _ when text is "|" or ">" or "|-" or ">-" or "{}" or "[]" => "yp",
-            _ when Literals.Contains(text, StringComparer.Ordinal) => "yl-lit",
+            _ when Literals.Contains(text, StringComparer.Ordinal) => "yb",
             _ when double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) => "yn",
             _ => "ys",
         };

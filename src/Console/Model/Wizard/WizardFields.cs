@@ -36,7 +36,15 @@ public static class WizardFields
 
     public static ValueField<RemoteWriteAuthType> AuthType { get; } = new(
         "monitoring.otelCollector.remoteWrite.auth.type", "Authentication",
-        v => SecretFields.Auth(v).Type, (v, t) => SecretFields.WithAuth(v, a => a with { Type = t }));
+        v => SecretFields.Auth(v).Type,
+        // The blocks of the other types are hidden once the type changes; keeping them would only trip the validator.
+        (v, t) => SecretFields.WithAuth(v, a => new RemoteWriteAuthValues
+        {
+            Type = t,
+            Basic = t == RemoteWriteAuthType.Basic ? a.Basic : new(),
+            Bearer = t == RemoteWriteAuthType.Bearer ? a.Bearer : new(),
+            OAuth2 = t == RemoteWriteAuthType.OAuth2 ? a.OAuth2 : new(),
+        }));
 
     public static ValueField<string> BasicUsername { get; } = new(
         "monitoring.otelCollector.remoteWrite.auth.basic.username", "User name",
