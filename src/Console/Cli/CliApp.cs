@@ -52,6 +52,9 @@ public static class CliApp
             values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
                 .WithExample("values", "validate", "-f", "values.yaml");
         });
-        config.AddCommand<LintCommand>("lint").WithDescription("Check manifests against the runner's security policy.").WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
+        config.AddCommand<LintCommand>("lint")
+            .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
+            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
+        config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
     }
 }

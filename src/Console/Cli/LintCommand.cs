@@ -57,10 +57,14 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CliInput.RejectLeftovers(context) ?? Run(settings, Console.In);
+
+    /// <summary>Runs the verb with already-validated settings; <paramref name="stdin"/> is read for <c>--manifests -</c>.</summary>
+    internal int Run(Settings settings, TextReader stdin)
     {
         var path = settings.Manifests!;
-        var read = path == "-" ? ManifestReader.Read(Console.In.ReadToEnd(), "stdin") : ManifestReader.ReadFile(path);
+        var read = path == "-" ? ManifestReader.Read(stdin.ReadToEnd(), "stdin") : ManifestReader.ReadFile(path);
         var fatal = read.Problems.Where(p => !(settings.SkipUnknownKinds && p.IsUnknownKind)).ToList();
         var json = settings.Output == "json";
 
@@ -82,12 +86,12 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         var report = PolicyEngine.Evaluate(read.Manifests, new PolicyOptions { AllowedRegistries = settings.AllowedRegistries });
         if (json)
         {
-            _out.Write(PolicyReportJson.Write(report, path, read.Problems));
+            _out.Write(PolicyReportJson.Write(report, path, read.Problems, read.LocationOf));
         }
         else
         {
             WriteProblems(path, read.Problems, settings.SkipUnknownKinds);
-            WriteTable(report);
+            WriteTable(report, read);
         }
 
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
@@ -102,7 +106,7 @@ public sealed class LintCommand : Command<LintCommand.Settings>
         }
     }
 
-    private void WriteTable(PolicyReport report)
+    private void WriteTable(PolicyReport report, ManifestReadResult read)
     {
         if (report.Findings.Count > 0)
         {
@@ -126,7 +130,7 @@ public sealed class LintCommand : Command<LintCommand.Settings>
                 table.AddRow(
                     new Markup(severity),
                     new Text(f.RuleId),
-                    new Text(f.Object.ToString()),
+                    new Text(read.LocationOf(f.Object) is { } at ? $"{f.Object}\nline {at.Line}" : f.Object.ToString()),
                     new Text(f.FieldPath),
                     new Markup(message));
             }

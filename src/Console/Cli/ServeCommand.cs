@@ -17,6 +17,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Kubeconfig file whose contexts the console offers. Default: $KUBECONFIG, then ~/.kube/config.")]
         public string? Kubeconfig { get; init; }
 
+        [CommandOption("--sandbox")]
+        [Description("Offer the built-in simulated cluster (\"Sandbox\") even when the kubeconfig has contexts. It is always offered when there are none.")]
+        public bool Sandbox { get; init; }
+
         [CommandOption("--log-format <FORMAT>")]
         [Description("Console log format: text (default) or json.")]
         public string? LogFormat { get; init; }
@@ -34,7 +38,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             .SelectMany(group => group.Select(value => value is null ? group.Key : $"{group.Key}={value}"))
             .Concat(context.Remaining.Raw)
             .ToArray();
-        var app = ConsoleWebApp.Create(passThrough, new ConsoleWebAppSettings(settings.Urls, settings.Kubeconfig, settings.LogFormat));
+        var app = ConsoleWebApp.Create(passThrough, new ConsoleWebAppSettings(settings.Urls, settings.Kubeconfig, settings.LogFormat, settings.Sandbox));
         await app.RunAsync(cancellationToken);
         return ExitCodes.Ok;
     }

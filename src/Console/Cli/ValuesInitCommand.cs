@@ -53,5 +53,6 @@ public sealed class ValuesInitCommand : AsyncCommand<ValuesInitCommand.Settings>
         "# Runner values (runner-console values init).\n" +
         "# Fill in runner.name, runner.organization, cloud.runnerCredentials and cloud.customerCredentials;\n" +
         "# everything else renders as is. Check with: runner-console values validate -f <this file>\n" +
-        "# yaml-language-server: $schema=" + ValuesSchema.SchemaId + "\n\n";
+        "# Editor completion: runner-console values schema > values.schema.json, then add the line\n" +
+        "# '# yaml-language-server: $schema=values.schema.json' at the top of this file.\n\n";
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text;
 using RunnerConsole.Core.Values;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +12,7 @@ public sealed class ValuesValidateCommand : AsyncCommand<ValuesValidateCommand.S
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-f|--file <FILE>")]
-        [Description("Values file to check; '-' reads standard input.")]
+        [Description("Values file to check (/dev/stdin reads standard input).")]
         public string? File { get; init; }
 
         public override ValidationResult Validate() =>
@@ -52,22 +53,28 @@ public sealed class ValuesValidateCommand : AsyncCommand<ValuesValidateCommand.S
     {
         try
         {
-            if (name == "-")
+            // Read at most one byte past the limit: pipes and /dev/stdin have no length to check up front.
+            await using var stream = new FileStream(name, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+            var buffer = new byte[ValuesLoader.MaxBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
             {
-                // Read one byte past the limit so an oversized input is reported, without buffering all of it.
-                var buffer = new char[ValuesLoader.MaxBytes + 1];
-                var read = await Console.In.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-                return new string(buffer, 0, read);
+                total += read;
             }
 
-            var info = new FileInfo(name);
-            if (info.Exists && info.Length > ValuesLoader.MaxBytes)
+            if (total > ValuesLoader.MaxBytes)
             {
                 await Console.Error.WriteLineAsync($"{name}: the values file is larger than 1 MiB");
                 return null;
             }
 
-            return await System.IO.File.ReadAllTextAsync(name, cancellationToken);
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer, 0, total).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            await Console.Error.WriteLineAsync($"{name}: not UTF-8 text");
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

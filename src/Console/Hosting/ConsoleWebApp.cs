@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RunnerConsole.Auth;
 using RunnerConsole.Components;
+using RunnerConsole.Model.Clusters;
 using RunnerConsole.Model.Preview;
 using RunnerConsole.Model.Wizard;
 
@@ -36,6 +37,12 @@ public static class ConsoleWebApp
 
         var app = builder.Build();
         MapEndpoints(app);
+        if (settings.Sandbox)
+        {
+            // --sandbox: have the simulated cluster up before the first page asks for it.
+            app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<SandboxHost>().EnsureStartedAsync(CancellationToken.None));
+        }
+
         return app;
     }
 
@@ -60,7 +67,11 @@ public static class ConsoleWebApp
     private static void AddServices(IServiceCollection services, IConfiguration configuration, ConsoleWebAppSettings settings)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
         services.AddSingleton(new KubeconfigLocation(settings.Kubeconfig));
+        services.AddSingleton<SandboxHost>();
+        services.AddSingleton<ClusterDirectory>();
+        services.AddSingleton<IClusterDirectory>(sp => sp.GetRequiredService<ClusterDirectory>());
 
         services.AddOptions<AccessTokenOptions>()
             .Configure(o =>

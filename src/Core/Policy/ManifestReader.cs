@@ -28,6 +28,21 @@ public sealed record ManifestReadResult(ManifestSet Manifests, IReadOnlyList<Man
 {
     public bool HasProblems => Problems.Count > 0;
 
+    /// <summary>Location of the object a finding is about (matched by apiVersion, kind, namespace and name).</summary>
+    public ManifestLocation? LocationOf(PolicyObjectRef obj)
+    {
+        for (var i = 0; i < Manifests.Count; i++)
+        {
+            var m = Manifests[i];
+            if (m.Kind == obj.Kind && m.Name == obj.Name && m.Namespace == obj.Namespace && m.ApiVersion == obj.ApiVersion)
+            {
+                return Locations[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Location of <paramref name="manifest"/> in the stream, when it was read from one.</summary>
     public ManifestLocation? LocationOf(Manifest manifest)
     {

@@ -10,10 +10,12 @@ namespace RunnerConsole.Core.Policy;
 /// {
 ///   "schema": "runner-console.kubiya.ai/policy-report/v1",
 ///   "source": "runner.yaml",
-///   "summary": { "objects": 14, "errors": 3, "warnings": 5, "acceptedExceptions": 2, "hasErrors": true },
+///   "summary": { "checked": true (false when the input was invalid and nothing was checked), "objects": 14,
+///                "errors": 3, "warnings": 5, "acceptedExceptions": 2, "hasErrors": true },
 ///   "findings": [ { "ruleId": "PS001", "severity": "error" | "warning" | "accepted-exception",
 ///                   "object": { "apiVersion", "kind", "name", "namespace" (null if cluster-scoped), "source" },
-///                   "fieldPath", "message", "fix", "exceptionReason" (null unless accepted-exception) } ],
+///                   "fieldPath", "message", "fix", "exceptionReason" (null unless accepted-exception),
+///                   "location": { "document": 3, "line": 41 } (null when not read from a file) } ],
 ///   "problems": [ { "document": 3, "line": 41, "message": "…", "unknownKind": false } ]
 /// }
 /// </code>
@@ -23,7 +25,15 @@ public static class PolicyReportJson
     public const string Schema = "runner-console.kubiya.ai/policy-report/v1";
 
     /// <summary>Writes the report (and any input problems) as indented JSON.</summary>
-    public static string Write(PolicyReport? report, string source, IReadOnlyList<ManifestProblem>? problems = null)
+    /// <param name="report">The report; null when the input was invalid and nothing was checked.</param>
+    /// <param name="source">The file that was checked.</param>
+    /// <param name="problems">Problems found while reading the input.</param>
+    /// <param name="locate">Where each object is in the input (e.g. <see cref="ManifestReadResult.LocationOf(PolicyObjectRef)"/>).</param>
+    public static string Write(
+        PolicyReport? report,
+        string source,
+        IReadOnlyList<ManifestProblem>? problems = null,
+        Func<PolicyObjectRef, ManifestLocation?>? locate = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -32,6 +42,7 @@ public static class PolicyReportJson
             w.WriteString("schema", Schema);
             w.WriteString("source", source);
             w.WriteStartObject("summary");
+            w.WriteBoolean("checked", report is not null);
             w.WriteNumber("objects", report?.ObjectCount ?? 0);
             w.WriteNumber("errors", report?.Errors ?? 0);
             w.WriteNumber("warnings", report?.Warnings ?? 0);
@@ -55,6 +66,17 @@ public static class PolicyReportJson
                 w.WriteString("message", f.Message);
                 w.WriteString("fix", f.Fix);
                 w.WriteString("exceptionReason", f.ExceptionReason);
+                if (locate?.Invoke(f.Object) is { } location)
+                {
+                    w.WriteStartObject("location");
+                    w.WriteNumber("document", location.Document);
+                    w.WriteNumber("line", location.Line);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("location");
+                }
                 w.WriteEndObject();
             }
 

@@ -40,7 +40,8 @@ public static class ResourceRules
 
             if (pod.LongRunning)
             {
-                foreach (var c in pod.Containers)
+                // Regular containers and native sidecars (init containers with restartPolicy: Always) run for the pod's lifetime.
+                foreach (var c in pod.Containers.Concat(pod.InitContainers.Where(i => i.Container.RestartPolicy == "Always")))
                 {
                     if (c.Container.LivenessProbe is null)
                     {

@@ -30,6 +30,14 @@ public static partial class SecretRules
                     ctx.Report(ConfigMapLiteral, m, FieldPath.Key("data", key),
                         $"ConfigMap key '{key}' ({value.Length} characters) {why}; ConfigMaps are readable by anyone who can read the namespace's configuration.",
                         $"Move '{key}' into a Secret (created per install, not shipped in the manifests) and reference it with secretKeyRef or a secret volume.");
+                    continue;
+                }
+
+                foreach (var (line, setting, length) in EmbeddedCredentials(value))
+                {
+                    ctx.Report(ConfigMapLiteral, m, FieldPath.Key("data", key),
+                        $"Line {line} of ConfigMap key '{key}' sets '{setting}' to a literal value ({length} characters); ConfigMaps are readable by anyone who can read the namespace's configuration.",
+                        $"Read '{setting}' from a mounted Secret or an environment variable fed by secretKeyRef (e.g. ${{env:NAME}} in the collector config, $__file{{/path}} in Grafana provisioning) instead of writing it into the ConfigMap.");
                 }
             }
 
@@ -97,12 +105,45 @@ public static partial class SecretRules
             return $"contains {what}";
         }
 
-        if (SecretNamePattern().IsMatch(name) && !NotASecretNamePattern().IsMatch(name) && !IsHarmlessValue(value))
+        if (NameLooksLikeCredential(name) && !IsHarmlessValue(value))
         {
             return "is named like a credential";
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True for names like <c>DB_PASSWORD</c>, <c>nats-token</c>, <c>apiKey</c>; false for names that refer to a secret
+    /// rather than hold one (<c>TOKEN_FILE</c>, <c>secretName</c>, <c>token_url</c>, <c>TOKEN_TTL</c>).
+    /// </summary>
+    internal static bool NameLooksLikeCredential(string name) =>
+        SecretNamePattern().IsMatch(name) && !NotASecretNamePattern().IsMatch(name) && !NotASecretCamelNamePattern().IsMatch(name);
+
+    /// <summary>
+    /// Settings inside a configuration file held in a ConfigMap value (<c>password: hunter2</c>, <c>"apiKey": "…"</c>,
+    /// <c>token = …</c>) whose key looks like a credential and whose value is a literal: (line within the value, key, value length).
+    /// </summary>
+    internal static IEnumerable<(int Line, string Key, int Length)> EmbeddedCredentials(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var m = EmbeddedSetting().Match(lines[i]);
+            if (m.Success && NameLooksLikeCredential(m.Groups["key"].Value))
+            {
+                var value = m.Groups["value"].Value.Trim().Trim('"', '\'', ',').Trim();
+                if (!IsHarmlessValue(value) && value is not ("|" or ">" or "|-" or ">-" or "{" or "[" or "{}" or "[]"))
+                {
+                    yield return (i + 1, m.Groups["key"].Value, value.Length);
+                }
+            }
+        }
     }
 
     /// <summary>What kind of secret material the text contains (no part of it), or null.</summary>
@@ -148,12 +189,20 @@ public static partial class SecretRules
         }
     }
 
-    [GeneratedRegex(@"password|passwd|secret|token|api[_\-.]?key|private[_\-.]?key|credentials?|creds", RegexOptions.IgnoreCase)]
+    // The word may be followed by a separator, an upper-case letter (camelCase) or the end, not by more lower-case letters (tokenizer).
+    [GeneratedRegex(@"(?i:password|passwd|secret|token|api[_\-.]?key|private[_\-.]?key|credential|creds)(?i:s)?(?![a-z])")]
     private static partial Regex SecretNamePattern();
 
     // References to secrets rather than secrets: file paths, names of Secrets, URLs, lifetimes, switches.
-    [GeneratedRegex(@"[_\-.](file|path|dir|name|ref|url|endpoint|ttl|expiry|expiration|duration|enabled|mode|type)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[_\-.](file|path|dir|name|ref|url|endpoint|ttl|expiry|expiration|duration|enabled|mode|type|length|header)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotASecretNamePattern();
+
+    [GeneratedRegex(@"[a-z0-9](File|Path|Dir|Name|Ref|Url|URL|Endpoint|Ttl|TTL|Expiry|Expiration|Duration|Enabled|Mode|Type|Length|Header)$")]
+    private static partial Regex NotASecretCamelNamePattern();
+
+    // key: value / "key": "value" / key = value, on one line of a configuration file.
+    [GeneratedRegex(@"^\s*(?:-\s+)?[""']?(?<key>[A-Za-z_][\w.\-]*)[""']?\s*[:=]\s*(?<value>[^#\s].*?)\s*$")]
+    private static partial Regex EmbeddedSetting();
 
     [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")]
     private static partial Regex PrivateKeyPattern();

@@ -13,10 +13,10 @@ public sealed record CloudValues
     [Description("NATS subject; empty means `<organization>.<name>.incoming`.")]
     public string Subject { get; init; } = "";
 
-    [Description("Required. NATS credentials file (JWT + NKEY seed) of the operator, the \"runner\" credentials: give existingSecret or value.")]
+    [Description("Required. NATS credentials file (JWT + NKEY seed) of the operator, the \"runner\" credentials: give existingSecret (default key `nats.creds`) or value.")]
     public SecretSource RunnerCredentials { get; init; } = new();
 
-    [Description("Required. NATS credentials file (JWT + NKEY seed) shared by agent-manager, tool-manager, sdk-server and otel-collector, the \"customer\" credentials: give existingSecret or value.")]
+    [Description("Required. NATS credentials file (JWT + NKEY seed) shared by agent-manager, tool-manager, sdk-server and otel-collector, the \"customer\" credentials: give existingSecret (default key `nats.creds`) or value.")]
     public SecretSource CustomerCredentials { get; init; } = new();
 
     /// <summary>The subject the runner listens on: <see cref="Subject"/>, or the one derived from the identity.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 
 namespace RunnerConsole.Core.Values;
 
@@ -112,6 +113,7 @@ public sealed record RemoteWriteAuthValues
     public BearerAuthValues Bearer { get; init; } = new();
 
     [Description("OAuth2 client credentials.")]
+    [JsonPropertyName("oauth2")]
     public OAuth2Values OAuth2 { get; init; } = new();
 }
 

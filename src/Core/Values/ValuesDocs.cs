@@ -61,6 +61,7 @@ public static class ValuesDocs
                     break;
                 case ValueKind.ObjectList:
                     result[path] = "`[]`";
+                    Collect(Activator.CreateInstance(key.ElementType)!, path + "[]", result);
                     break;
                 case ValueKind.Enum:
                     result[path] = $"`{ValuesModel.EnumName(value!)}`";

@@ -64,10 +64,14 @@ public static class ValuesLoader
         }
 
         var errors = walker.Errors;
-        if (validate && errors.Count == 0)
+        if (validate)
         {
-            // Position every validation error at its key, so the CLI can say where to look.
-            errors.AddRange(ValuesValidator.Validate(values).Select(e => AtPosition(e, positions)));
+            // All errors at once: validation runs even after key or type errors, but a key that could not be read kept
+            // its default, and a complaint about that default would only mislead. Each error is placed at its key.
+            var unreadable = errors.Select(e => e.Path).Where(p => p.Length > 0).ToList();
+            errors.AddRange(ValuesValidator.Validate(values)
+                .Where(e => !unreadable.Any(p => ValuesValidator.IsUnder(e.Path, p) || ValuesValidator.IsUnder(p, e.Path)))
+                .Select(e => AtPosition(e, positions)));
         }
 
         return new ValuesLoadResult(values, errors, positions);

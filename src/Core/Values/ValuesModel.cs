@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 
 namespace RunnerConsole.Core.Values;
 
@@ -72,7 +73,7 @@ public static class ValuesModel
     public static object Clone(object record) =>
         record.GetType().GetMethod("<Clone>$")!.Invoke(record, null)!;
 
-    /// <summary>camelCase of a property or enum member name.</summary>
+    /// <summary>camelCase of a property or enum member name (a key may override it with <c>[JsonPropertyName]</c>).</summary>
     public static string CamelCase(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
@@ -136,7 +137,7 @@ public static class ValuesModel
             .OrderBy(p => p.Name switch { "Enabled" => 0, "Replicas" => 1, _ => 2 })
             .ThenBy(p => Depth(p.DeclaringType!))
             .ThenBy(p => p.MetadataToken);
-        return [.. ordered.Select(p => new ValuesKey(CamelCase(p.Name), KindOf(p), DescriptionOf(p), p))];
+        return [.. ordered.Select(p => new ValuesKey(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? CamelCase(p.Name), KindOf(p), DescriptionOf(p), p))];
     }
 
     private static int Depth(Type type)

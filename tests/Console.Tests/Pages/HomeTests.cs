@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RunnerConsole.Components.Pages;
 using RunnerConsole.Hosting;
+using RunnerConsole.Model.Clusters;
 
 namespace RunnerConsole.Console.Tests.Pages;
 
@@ -11,17 +12,28 @@ public sealed class HomeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private static void AddClusters(BunitContext context, string kubeconfigPath)
+    {
+        context.Services.AddSingleton(new ConsoleWebAppSettings());
+        context.Services.AddSingleton(new KubeconfigLocation(kubeconfigPath));
+        context.Services.AddSingleton<SandboxHost>();
+        context.Services.AddSingleton<IClusterDirectory, ClusterDirectory>();
+        context.Services.AddLogging();
+    }
+
     [Fact]
     public async Task Render_NoKubeconfig_ShowsFriendlyEmptyState()
     {
         await using var context = TestConsoleContext.Create();
-        context.Services.AddSingleton(new KubeconfigLocation(Path.Combine(_dir, "absent")));
+        AddClusters(context, Path.Combine(_dir, "absent"));
 
         var page = context.Render<Home>();
 
         Assert.Contains("No cluster contexts found.", page.Markup);
         Assert.Contains("--kubeconfig", page.Markup);
-        Assert.Empty(page.FindAll("table"));
+        var row = Assert.Single(page.FindAll("tbody tr"));
+        Assert.Contains("Sandbox — simulated cluster", row.TextContent);
+        Assert.Contains("simulated, in memory", row.TextContent);
     }
 
     [Fact]
@@ -45,16 +57,17 @@ public sealed class HomeTests : IDisposable
               context: { cluster: eu, user: ops }
             """);
         await using var context = TestConsoleContext.Create();
-        context.Services.AddSingleton(new KubeconfigLocation(path));
+        AddClusters(context, path);
 
         var page = context.Render<Home>();
 
         var rows = page.FindAll("tbody tr");
         Assert.Equal(2, rows.Count);
-        Assert.Contains("prod", rows[0].TextContent);
-        Assert.Contains("staging", rows[1].TextContent);
-        Assert.Contains("current", rows[1].TextContent);
-        Assert.Contains("https://eu.example:6443", rows[1].TextContent);
+        Assert.Contains("staging", rows[0].TextContent);
+        Assert.Contains("current", rows[0].TextContent);
+        Assert.Contains("https://eu.example:6443", rows[0].TextContent);
+        Assert.Contains("prod", rows[1].TextContent);
         Assert.DoesNotContain("No cluster contexts found.", page.Markup);
+        Assert.DoesNotContain("Sandbox", page.Markup);
     }
 }

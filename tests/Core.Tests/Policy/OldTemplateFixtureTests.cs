@@ -170,8 +170,9 @@ public sealed class OldTemplateFixtureTests
         var read = ManifestReader.Read(OldTemplate(FakePrivateKeyPem()), "kubiya-runner.yaml");
         var report = PolicyEngine.Evaluate(read.Manifests);
 
-        var first = PolicyReportJson.Write(report, "kubiya-runner.yaml");
-        var again = PolicyReportJson.Write(PolicyEngine.Evaluate(ManifestReader.Read(OldTemplate(FakePrivateKeyPem()), "kubiya-runner.yaml").Manifests), "kubiya-runner.yaml");
+        var first = PolicyReportJson.Write(report, "kubiya-runner.yaml", read.Problems, read.LocationOf);
+        var read2 = ManifestReader.Read(OldTemplate(FakePrivateKeyPem()), "kubiya-runner.yaml");
+        var again = PolicyReportJson.Write(PolicyEngine.Evaluate(read2.Manifests), "kubiya-runner.yaml", read2.Problems, read2.LocationOf);
 
         Assert.Equal(first, again);
         using var doc = JsonDocument.Parse(first);
@@ -182,10 +183,13 @@ public sealed class OldTemplateFixtureTests
         var f0 = root.GetProperty("findings")[0];
         Assert.Equal("error", f0.GetProperty("severity").GetString());
         Assert.Equal(
-            ["ruleId", "severity", "object", "fieldPath", "message", "fix", "exceptionReason"],
+            ["ruleId", "severity", "object", "fieldPath", "message", "fix", "exceptionReason", "location"],
             f0.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("findings")
             .EnumerateArray().First(f => f.GetProperty("object").GetProperty("kind").GetString() == "ClusterRole")
             .GetProperty("object").GetProperty("namespace").ValueKind);
+        var clusterRole = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("ruleId").GetString() == "RB001");
+        Assert.Equal(3, clusterRole.GetProperty("location").GetProperty("document").GetInt32());
+        Assert.Equal(13, clusterRole.GetProperty("location").GetProperty("line").GetInt32());
     }
 }

@@ -199,6 +199,24 @@ public sealed class ResourceRulesTests
     }
 
     [Fact]
+    public void Evaluate_NativeSidecarWithoutProbes_IsWarned_PlainInitContainerIsNot()
+    {
+        var report = Evaluate(Deployment(mutate: p =>
+        {
+            var sidecar = Container("sdk-server");
+            sidecar.RestartPolicy = "Always";
+            sidecar.ReadinessProbe = null;
+            var init = Container("migrate");
+            init.ReadinessProbe = null;
+            init.LivenessProbe = null;
+            p.InitContainers = [sidecar, init];
+        }));
+
+        Assert.Equal("spec.template.spec.initContainers[name=sdk-server].readinessProbe", Assert.Single(report.Of("RS004")).FieldPath);
+        Assert.Empty(report.Of("RS003"));
+    }
+
+    [Fact]
     public void Evaluate_NamespacedObjectWithoutNamespace_IsWarning()
     {
         var cm = ConfigMap("dashboards", new Dictionary<string, string> { ["runner.json"] = "{}" });

@@ -105,3 +105,46 @@ public sealed class SecretRulesTests
         Assert.Equal("data.id_ed25519", Assert.Single(Evaluate(secret).Of("SE003")).FieldPath);
     }
 }
+
+public sealed class SecretPatternTests
+{
+    [Theory]
+    [InlineData("DB_PASSWORD", true)]
+    [InlineData("accessToken", true)]
+    [InlineData("NATS_TOKEN", true)]
+    [InlineData("apiKey", true)]
+    [InlineData("client-secret", true)]
+    [InlineData("credentials", true)]
+    [InlineData("tokenizer", false)]
+    [InlineData("secretName", false)]
+    [InlineData("token_url", false)]
+    [InlineData("PASSWORD_FILE", false)]
+    [InlineData("log_level", false)]
+    public void NameLooksLikeCredential_SeparatesCredentialsFromReferences(string name, bool expected)
+    {
+        Assert.Equal(expected, SecretRules.NameLooksLikeCredential(name));
+    }
+
+    [Fact]
+    public void Evaluate_CredentialInsideConfigFile_ReportsLineAndKeyOnly()
+    {
+        const string Planted = "s3cr3t-planted-basic-auth";
+        var config = $"""
+            datasources:
+            - name: prometheus
+              url: http://prometheus:9090
+              basicAuthUser: runner
+              basicAuthPassword: "{Planted}"
+              bearer_token_file: /var/run/secrets/token
+              token: ${"{"}env:NATS_TOKEN{"}"}
+            """;
+        var report = PolicyFixtures.Evaluate(PolicyFixtures.ConfigMap("grafana-datasources", new Dictionary<string, string> { ["datasources.yaml"] = config }));
+
+        var finding = Assert.Single(report.Of("SE001"));
+        Assert.Equal("data[\"datasources.yaml\"]", finding.FieldPath);
+        Assert.Contains("Line 5", finding.Message);
+        Assert.Contains("'basicAuthPassword'", finding.Message);
+        Assert.Contains($"({Planted.Length} characters)", finding.Message);
+        Assert.DoesNotContain(Planted, finding.Message + finding.Fix);
+    }
+}

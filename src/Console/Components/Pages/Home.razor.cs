@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using RunnerConsole.Core.Cluster;
 using RunnerConsole.Hosting;
+using RunnerConsole.Model.Clusters;
 
 namespace RunnerConsole.Components.Pages;
 
@@ -9,7 +9,12 @@ public sealed partial class Home
     [Inject]
     public required KubeconfigLocation Kubeconfig { get; init; }
 
-    private KubeconfigReadResult Contexts { get; set; } = new(string.Empty, [], null);
+    [Inject]
+    public required IClusterDirectory Clusters { get; init; }
 
-    protected override void OnInitialized() => Contexts = KubeconfigContexts.Read(Kubeconfig.Path);
+    private IReadOnlyList<ClusterChoice> Choices { get; set; } = [];
+
+    private bool HasKubeconfigContexts => Choices.Any(c => !c.IsSandbox);
+
+    protected override void OnInitialized() => Choices = Clusters.List();
 }

@@ -1,0 +1,34 @@
+namespace RunnerConsole.Core.Operations;
+
+/// <summary>How an operation runs; the defaults match Helm's.</summary>
+public sealed record OperationOptions
+{
+    /// <summary>Wait for workloads to become ready before marking the revision deployed.</summary>
+    public bool Wait { get; init; } = true;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>On failure, undo: uninstall a failed install, roll back a failed upgrade.</summary>
+    public bool Atomic { get; init; }
+
+    /// <summary>Take over existing objects no release owns.</summary>
+    public bool Adopt { get; init; }
+
+    /// <summary>Take ownership of fields other field managers own.</summary>
+    public bool ForceConflicts { get; init; }
+
+    /// <summary>Who runs the operation (shown in history and in "operation in progress" errors).</summary>
+    public string Operator { get; init; } = Environment.UserName;
+
+    /// <summary>Why, in the operator's words (optional).</summary>
+    public string? Reason { get; init; }
+
+    public int MaxHistory { get; init; } = Releases.HistoryPruning.DefaultMaxHistory;
+
+    /// <summary>Objects applied at once within a phase.</summary>
+    public int Parallelism { get; init; } = 8;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    internal string Operation(string verb) => Reason is null ? $"{verb} by {Operator}" : $"{verb} by {Operator}: {Reason}";
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace RunnerConsole.Sandbox.Faults;
+
+/// <summary>One answered request, as tests and benchmarks read it.</summary>
+public sealed record RequestLogEntry(
+    DateTimeOffset Time,
+    string Method,
+    string Path,
+    string Query,
+    int Status,
+    TimeSpan Duration,
+    string UserAgent,
+    string Verb,
+    string Resource,
+    string? Namespace,
+    string? Name,
+    string? Fault)
+{
+    public override string ToString() =>
+        $"{Method} {Path}{Query} -> {Status} in {Duration.TotalMilliseconds:0.0} ms ({Verb} {Resource}{(Fault is null ? "" : ", fault " + Fault)})";
+}
+
+/// <summary>The request log of one sandbox (bounded to the last 100 000 requests).</summary>
+public sealed class RequestLog
+{
+    private const int Limit = 100_000;
+    private readonly ConcurrentQueue<RequestLogEntry> _entries = new();
+
+    public void Add(RequestLogEntry entry)
+    {
+        _entries.Enqueue(entry);
+        while (_entries.Count > Limit && _entries.TryDequeue(out _))
+        {
+        }
+    }
+
+    public IReadOnlyList<RequestLogEntry> Entries => _entries.ToArray();
+
+    public int Count(Func<RequestLogEntry, bool>? predicate = null) =>
+        predicate is null ? _entries.Count : _entries.Count(predicate);
+
+    public void Clear() => _entries.Clear();
+}

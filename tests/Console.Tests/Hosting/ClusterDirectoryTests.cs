@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RunnerConsole.Hosting;
+
+namespace RunnerConsole.Console.Tests.Hosting;
+
+public sealed class ClusterDirectoryTests : IAsyncDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("directory-").FullName;
+    private readonly SandboxHost _sandbox = new(NullLogger<SandboxHost>.Instance);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sandbox.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SandboxChosen_StartsItAndReportsItsVersion()
+    {
+        var directory = new ClusterDirectory(new KubeconfigLocation(Path.Combine(_dir, "absent")), _sandbox, new ConsoleWebAppSettings());
+
+        var choice = Assert.Single(directory.List());
+        var check = await directory.CheckAsync(choice.Context, TestContext.Current.CancellationToken);
+
+        Assert.True(choice.IsSandbox);
+        Assert.True(check.Reachable, check.Problem);
+        Assert.StartsWith("v1.35.", check.ServerVersion);
+        Assert.True(_sandbox.IsRunning);
+        var namespaces = await directory.ListNamespacesAsync(choice.Context, TestContext.Current.CancellationToken);
+        Assert.Contains(namespaces, ns => ns.Name == "default" && ns.AllowsPrivilegedPods);
+    }
+
+    [Fact]
+    public async Task CheckAsync_UnreachableContext_ReportsReasonInsteadOfThrowing()
+    {
+        var path = Path.Combine(_dir, "config");
+        await File.WriteAllTextAsync(path, """
+            apiVersion: v1
+            kind: Config
+            current-context: gone
+            clusters:
+            - name: gone
+              cluster: { server: "http://127.0.0.1:1" }
+            users:
+            - name: u
+              user: { token: t }
+            contexts:
+            - name: gone
+              context: { cluster: gone, user: u }
+            """, TestContext.Current.CancellationToken);
+        var directory = new ClusterDirectory(new KubeconfigLocation(path), _sandbox, new ConsoleWebAppSettings());
+
+        var check = await directory.CheckAsync("gone", TestContext.Current.CancellationToken);
+
+        Assert.False(check.Reachable);
+        Assert.Contains("could not connect", check.Problem);
+        Assert.DoesNotContain(directory.List(), c => c.IsSandbox);
+        Assert.False(_sandbox.IsRunning);
+    }
+
+    [Fact]
+    public void List_SandboxFlagWithKubeconfigContexts_OffersBoth()
+    {
+        var path = Path.Combine(_dir, "config");
+        File.WriteAllText(path, """
+            apiVersion: v1
+            kind: Config
+            current-context: real
+            clusters: [{ name: c, cluster: { server: "https://x:6443" } }]
+            users: [{ name: u, user: { token: t } }]
+            contexts: [{ name: real, context: { cluster: c, user: u } }]
+            """);
+        var directory = new ClusterDirectory(new KubeconfigLocation(path), _sandbox, new ConsoleWebAppSettings(Sandbox: true));
+
+        var choices = directory.List();
+
+        Assert.Equal(["real", SandboxHost.ContextName], choices.Select(c => c.Context));
+        Assert.Equal(SandboxHost.Label, choices[1].Label);
+    }
+}
