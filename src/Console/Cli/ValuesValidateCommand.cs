@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using RunnerConsole.Core.Values;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,60 +25,25 @@ public sealed class ValuesValidateCommand : AsyncCommand<ValuesValidateCommand.S
             return usage;
         }
 
-        var name = settings.File!;
-        var yaml = await ReadAsync(name, cancellationToken);
-        if (yaml is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
+        return await RunAsync(settings.File!, Console.Out, Console.Error, cancellationToken);
+    }
 
-        var result = ValuesLoader.Load(yaml);
+    /// <summary>The verb without the command line: prints "valid" or every error, and returns the exit code.</summary>
+    internal static async Task<int> RunAsync(string file, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var result = await ValuesFile.LoadAsync(file, cancellationToken);
         if (result.Errors.Count == 0)
         {
-            await Console.Out.WriteLineAsync($"{name}: valid");
+            await output.WriteLineAsync($"{file}: valid");
             return ExitCodes.Ok;
         }
 
         foreach (var error in result.Errors)
         {
-            await Console.Error.WriteLineAsync(error.ToString(name));
+            await errors.WriteLineAsync(error.ToString(file));
         }
 
-        await Console.Error.WriteLineAsync($"{name}: {result.Errors.Count} error(s)");
+        await errors.WriteLineAsync($"{file}: {result.Errors.Count} error(s)");
         return ExitCodes.InvalidInput;
-    }
-
-    private static async Task<string?> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // Read at most one byte past the limit: pipes and /dev/stdin have no length to check up front.
-            await using var stream = new FileStream(name, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
-            var buffer = new byte[ValuesLoader.MaxBytes + 1];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
-            {
-                total += read;
-            }
-
-            if (total > ValuesLoader.MaxBytes)
-            {
-                await Console.Error.WriteLineAsync($"{name}: the values file is larger than 1 MiB");
-                return null;
-            }
-
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer, 0, total).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            await Console.Error.WriteLineAsync($"{name}: not UTF-8 text");
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"{name}: cannot read: {e.Message}");
-            return null;
-        }
     }
 }

@@ -114,6 +114,7 @@ public sealed record RemoteWriteAuthValues
 
     [Description("OAuth2 client credentials.")]
     [JsonPropertyName("oauth2")]
+    [ValuesAlias("oAuth2")]
     public OAuth2Values OAuth2 { get; init; } = new();
 }
 

@@ -12,7 +12,7 @@ public static class ValuesDocs
         text.Append("# Values\n\n");
         text.Append("<!-- Generated from src/Core/Values by ValuesDocs; a test keeps it in sync. Do not edit by hand. -->\n\n");
         text.Append("Every key of a runner values file. `runner-console values init` prints a commented file with these defaults; ");
-        text.Append("`runner-console values schema` prints the JSON Schema for editors; `runner-console values validate -f FILE` checks a file.\n\n");
+        text.Append("`runner-console values schema` prints the JSON Schema for editors (also checked in as [values.schema.json](values.schema.json)); `runner-console values validate -f FILE` checks a file.\n\n");
         text.Append("Only `runner.name`, `runner.organization`, `cloud.runnerCredentials` and `cloud.customerCredentials` must be given. ");
         text.Append("An empty `image.tag` takes the tag the catalog pins for the selected `version` (see [compatibility](compatibility.md)). ");
         text.Append("Secret-bearing keys take `existingSecret` (+ `key`) or `value`, never both. ");

@@ -14,6 +14,12 @@ public sealed record ValuesKey(string Name, ValueKind Kind, string Description, 
     /// <summary>YAML names of the enum members when <see cref="Kind"/> is <see cref="ValueKind.Enum"/>.</summary>
     public IReadOnlyList<string> EnumNames => Kind == ValueKind.Enum ? ValuesModel.EnumNames(ElementType) : [];
 
+    /// <summary>Older spellings the loader also accepts (<see cref="ValuesAliasAttribute"/>).</summary>
+    public IReadOnlyList<string> Aliases => [.. Property.GetCustomAttributes<ValuesAliasAttribute>().Select(a => a.Alias)];
+
+    /// <summary>True when <paramref name="name"/> is this key's name or one of its aliases.</summary>
+    public bool Matches(string name) => Name == name || Aliases.Contains(name);
+
     /// <summary>True when the key may be absent (nullable number).</summary>
     public bool IsNullable => Nullable.GetUnderlyingType(Property.PropertyType) is not null;
 }

@@ -169,9 +169,9 @@ public static class ValuesLoader
                     continue;
                 }
 
-                var keyPath = Join(path, name);
+                var key = keys.FirstOrDefault(k => k.Matches(name));
+                var keyPath = Join(path, key?.Name ?? name);
                 positions[keyPath] = Position(keyNode);
-                var key = keys.FirstOrDefault(k => k.Name == name);
                 if (key is null)
                 {
                     Error(keyPath, keyNode, UnknownKey(name, keys.Select(k => k.Name)));
@@ -233,8 +233,8 @@ public static class ValuesLoader
                 case ValueKind.String:
                     value = text;
                     return true;
-                case ValueKind.Boolean when plain && text is "true" or "false":
-                    value = text == "true";
+                case ValueKind.Boolean when plain && text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                    value = text[0] is 't' or 'T';
                     return true;
                 case ValueKind.Integer when plain && type == typeof(int) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):
                     value = i;
@@ -245,6 +245,9 @@ public static class ValuesLoader
                 case ValueKind.Enum when ValuesModel.ParseEnum(type, text) is { } parsed:
                     value = parsed;
                     return true;
+                case ValueKind.Boolean or ValueKind.Integer when !plain:
+                    Error(path, node, $"expected {Expected(key)}, got the quoted string '{text}' (remove the quotes)");
+                    return false;
                 default:
                     Error(path, node, $"expected {Expected(key)}, got '{text}'");
                     return false;

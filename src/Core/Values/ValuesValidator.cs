@@ -101,13 +101,8 @@ public static partial class ValuesValidator
 
     private static void Credentials(string path, SecretSource source, Errors errors)
     {
+        // The content is not checked: a credentials file is opaque here, and NATS rejects a bad one at connect time.
         Secret(path, source, required: true, errors);
-        // A .creds file holds a user JWT and its NKEY seed; anything else fails only later, at connect time in the pod.
-        if (source is { HasValue: true, HasExistingSecret: false }
-            && !(source.Value.Contains("BEGIN NATS USER JWT", StringComparison.Ordinal) && source.Value.Contains("BEGIN USER NKEY SEED", StringComparison.Ordinal)))
-        {
-            errors.Add(path + ".value", "does not look like a NATS credentials file (expected a NATS USER JWT block and a USER NKEY SEED block)");
-        }
     }
 
     private static void Secret(string path, SecretSource source, bool required, Errors errors)

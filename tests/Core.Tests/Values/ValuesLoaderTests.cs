@@ -109,6 +109,15 @@ public sealed class ValuesLoaderTests
     }
 
     [Fact]
+    public void Load_QuotedNumber_SaysToRemoveTheQuotes()
+    {
+        var result = ValuesLoader.Load(TestValues.MinimalYaml + "\nagentManager:\n  replicas: \"3\"\ndagger:\n  enabled: True\n");
+
+        Assert.Equal(["agentManager.replicas: expected a whole number, got the quoted string '3' (remove the quotes)"], result.Errors.Select(e => e.ToString()));
+        Assert.True(result.Values!.Dagger.Enabled);
+    }
+
+    [Fact]
     public void Load_EnumNames_AreCamelCaseWithOauth2()
     {
         var result = ValuesLoader.Load(TestValues.MinimalYaml + """
@@ -135,6 +144,20 @@ public sealed class ValuesLoaderTests
         Assert.Equal(RemoteWriteAuthType.OAuth2, auth.Type);
         Assert.Equal(["metrics.write"], auth.OAuth2.Scopes);
         Assert.Equal("prometheus", auth.OAuth2.EndpointParams["audience"]);
+    }
+
+    [Fact]
+    public void Load_OlderKeySpelling_IsAcceptedAndWrittenBackWithTheCurrentName()
+    {
+        var yaml = TestValues.MinimalYaml + "\nmonitoring:\n  otelCollector:\n    remoteWrite:\n      auth:\n        oAuth2:\n          clientId: legacy\n";
+
+        var result = ValuesLoader.Load(yaml, validate: false);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("legacy", result.Values!.Monitoring.OtelCollector.RemoteWrite.Auth.OAuth2.ClientId);
+        var written = ValuesWriter.ToYaml(result.Values, redactSecrets: true);
+        Assert.Contains("      oauth2:\n", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("oAuth2", written, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,19 +88,6 @@ public sealed class ValuesValidatorTests
     }
 
     [Fact]
-    public void Validate_CredentialsValueThatIsNoCredsFile_IsRejectedWithoutEchoingIt()
-    {
-        var values = TestValues.Minimal with
-        {
-            Cloud = TestValues.Minimal.Cloud with { CustomerCredentials = SecretSource.FromValue("hunter2") },
-        };
-
-        var error = Assert.Single(ValuesValidator.Validate(values));
-        Assert.Equal("cloud.customerCredentials.value", error.Path);
-        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Validate_ManyProblems_ReportsAllAtOnce()
     {
         var values = TestValues.Minimal with
