@@ -40,6 +40,7 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<RenderCommand>("render").WithDescription("Render the runner's manifests from a values file (like helm template).").WithExample("render", "-f", "values.yaml", "-n", "kubiya");
         config.AddCommand<ProbeCommand>("probe")
             .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
             .IsHidden();

@@ -265,6 +265,11 @@ public static partial class ManifestReader
         catch (YamlException e)
         {
             var inner = e.InnerException is null ? Sanitize(e.Message) : Sanitize(e.InnerException.Message);
+            if (inner.Contains("fraction", StringComparison.Ordinal))
+            {
+                inner = "the value is not a Kubernetes quantity (e.g. 500m, 2, 256Mi, 1Gi).";
+            }
+
             Problem(LineOf(e.Start), $"{kind} '{name}': the value at line {LineOf(e.Start)}, column {e.Start.Column} does not fit the {kind} schema: {inner}");
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or ArgumentException or OverflowException)

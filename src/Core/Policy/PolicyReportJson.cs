@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace RunnerConsole.Core.Policy;
@@ -24,7 +25,7 @@ public static class PolicyReportJson
 {
     public const string Schema = "runner-console.kubiya.ai/policy-report/v1";
 
-    /// <summary>Writes the report (and any input problems) as indented JSON.</summary>
+    /// <summary>Writes the report (and any input problems) as indented UTF-8 JSON (quotes and non-ASCII text are not \u-escaped).</summary>
     /// <param name="report">The report; null when the input was invalid and nothing was checked.</param>
     /// <param name="source">The file that was checked.</param>
     /// <param name="problems">Problems found while reading the input.</param>
@@ -36,7 +37,7 @@ public static class PolicyReportJson
         Func<PolicyObjectRef, ManifestLocation?>? locate = null)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);

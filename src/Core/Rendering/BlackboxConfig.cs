@@ -3,7 +3,10 @@ namespace RunnerConsole.Core.Rendering;
 /// <summary>blackbox-exporter modules: HTTP 2xx for services with a health path, TCP connect for the others, gRPC health.</summary>
 internal static class BlackboxConfig
 {
-    public static string Render() => ConfigYaml.Serialize(new YamlMap
+    /// <summary>The config text; the same for every render, so built once.</summary>
+    public static string Render() => Text;
+
+    private static readonly string Text = ConfigYaml.Serialize(new YamlMap
     {
         ["modules"] = new YamlMap
         {

@@ -1,21 +1,141 @@
-using YamlDotNet.Serialization;
+using System.Globalization;
+using System.Text;
 
 namespace RunnerConsole.Core.Rendering;
 
 /// <summary>
-/// Serialises configuration files (otel-collector, blackbox-exporter) built as ordered maps and lists. Maps keep
-/// insertion order, so the text is as deterministic as the code that built it.
+/// Writes configuration files (otel-collector, blackbox-exporter) built from <see cref="YamlMap"/>s, lists and
+/// scalars as block YAML. Hand-rolled because a general serializer cost milliseconds per render; the subset is small:
+/// maps keep insertion order, strings are quoted whenever a plain scalar could be misread.
 /// </summary>
 internal static class ConfigYaml
 {
-    // Immutable after construction and thread-safe: shared so a render does not pay for building it.
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
-        .WithIndentedSequences()
-        .DisableAliases()
-        .Build();
+    public static string Serialize(YamlMap document)
+    {
+        var text = new StringBuilder(4096);
+        WriteMap(text, document, 0, firstLineIndented: false);
+        return text.ToString();
+    }
 
-    public static string Serialize(object document) => Serializer.Serialize(document);
+    private static void WriteMap(StringBuilder text, YamlMap map, int indent, bool firstLineIndented)
+    {
+        var first = true;
+        foreach (var (key, value) in map)
+        {
+            if (!(first && firstLineIndented))
+            {
+                text.Append(' ', indent);
+            }
+
+            first = false;
+            AppendScalar(text, key);
+            text.Append(':');
+            WriteAfterKey(text, value, indent);
+        }
+    }
+
+    private static void WriteAfterKey(StringBuilder text, object value, int indent)
+    {
+        switch (value)
+        {
+            case YamlMap { Count: 0 }:
+                text.Append(" {}\n");
+                break;
+            case YamlMap map:
+                text.Append('\n');
+                WriteMap(text, map, indent + 2, firstLineIndented: false);
+                break;
+            case List<object> { Count: 0 }:
+                text.Append(" []\n");
+                break;
+            case List<object> list:
+                text.Append('\n');
+                WriteList(text, list, indent + 2);
+                break;
+            default:
+                text.Append(' ');
+                AppendScalar(text, value);
+                text.Append('\n');
+                break;
+        }
+    }
+
+    private static void WriteList(StringBuilder text, List<object> list, int indent)
+    {
+        foreach (var item in list)
+        {
+            text.Append(' ', indent).Append("- ");
+            switch (item)
+            {
+                case YamlMap { Count: > 0 } map:
+                    WriteMap(text, map, indent + 2, firstLineIndented: true);
+                    break;
+                case YamlMap or List<object>:
+                    throw new NotSupportedException("empty maps and nested lists inside lists are not used by the runner's configs");
+                default:
+                    AppendScalar(text, item);
+                    text.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static void AppendScalar(StringBuilder text, object value)
+    {
+        switch (value)
+        {
+            case bool b:
+                text.Append(b ? "true" : "false");
+                break;
+            case int i:
+                text.Append(i.ToString(CultureInfo.InvariantCulture));
+                break;
+            case long l:
+                text.Append(l.ToString(CultureInfo.InvariantCulture));
+                break;
+            case string s when IsPlainSafe(s):
+                text.Append(s);
+                break;
+            case string s:
+                text.Append('\'').Append(s.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
+                break;
+            default:
+                throw new NotSupportedException($"unsupported YAML scalar type {value.GetType()}");
+        }
+    }
+
+    /// <summary>True when <paramref name="s"/> reads back as the same string without quotes (conservative).</summary>
+    internal static bool IsPlainSafe(string s)
+    {
+        if (s.Length == 0 || s != s.Trim() || "-?:,[]{}#&*!|>'\"%@`".Contains(s[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        if (s.Contains(": ", StringComparison.Ordinal) || s.Contains(" #", StringComparison.Ordinal) || s.EndsWith(':'))
+        {
+            return false;
+        }
+
+        // Anything a YAML 1.1 or 1.2 reader could take for a bool, null or number stays a string only when quoted.
+        var lower = s.ToLowerInvariant();
+        if (lower is "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "null" or "~")
+        {
+            return false;
+        }
+
+        return !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && !(s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || s.StartsWith("0o", StringComparison.OrdinalIgnoreCase))
+            && !s.StartsWith(".", StringComparison.Ordinal);
+    }
 }
 
 /// <summary>An insertion-ordered YAML map; a named type keeps the builders readable.</summary>

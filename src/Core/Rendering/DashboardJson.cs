@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace RunnerConsole.Core.Rendering;
 
@@ -13,9 +14,9 @@ internal sealed record DashboardPanel(string Title, string Type, IReadOnlyList<(
 /// </summary>
 internal static class DashboardJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonWriterOptions Options = new()
     {
-        WriteIndented = true,
+        Indented = true,
         // PromQL is full of quotes and braces; keep it readable in the ConfigMap.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -25,69 +26,102 @@ internal static class DashboardJson
 
     public static string Write(string uid, string title, string description, IReadOnlyList<DashboardPanel> panels)
     {
-        var panelArray = new JsonArray();
-        for (var i = 0; i < panels.Count; i++)
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
-            var panel = panels[i];
-            var targets = new JsonArray();
-            for (var q = 0; q < panel.Queries.Count; q++)
+            w.WriteStartObject();
+            w.WriteString("uid", uid);
+            w.WriteString("title", title);
+            w.WriteString("description", description);
+            w.WriteStartArray("tags");
+            w.WriteStringValue("kubiya-runner");
+            w.WriteEndArray();
+            w.WriteString("timezone", "browser");
+            w.WriteNumber("schemaVersion", 39);
+            w.WriteNumber("version", 1);
+            w.WriteBoolean("editable", false);
+            w.WriteString("refresh", "1m");
+            w.WriteStartObject("time");
+            w.WriteString("from", "now-6h");
+            w.WriteString("to", "now");
+            w.WriteEndObject();
+            w.WriteStartObject("templating");
+            w.WriteStartArray("list");
+            w.WriteStartObject();
+            w.WriteString("name", "datasource");
+            w.WriteString("label", "Data source");
+            w.WriteString("type", "datasource");
+            w.WriteString("query", "prometheus");
+            w.WriteEndObject();
+            Variable(w, "organization", "label_values(up, organization)");
+            Variable(w, "runner", "label_values(up{organization=\"$organization\"}, runner)");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartArray("panels");
+            for (var i = 0; i < panels.Count; i++)
             {
-                targets.Add(new JsonObject
-                {
-                    ["refId"] = ((char)('A' + q)).ToString(),
-                    ["datasource"] = Datasource(),
-                    ["expr"] = panel.Queries[q].Expr,
-                    ["legendFormat"] = panel.Queries[q].Legend,
-                });
+                Panel(w, i, panels[i]);
             }
 
-            panelArray.Add(new JsonObject
-            {
-                ["id"] = i + 1,
-                ["type"] = panel.Type,
-                ["title"] = panel.Title,
-                ["datasource"] = Datasource(),
-                ["gridPos"] = new JsonObject { ["h"] = 8, ["w"] = 12, ["x"] = i % 2 * 12, ["y"] = i / 2 * 8 },
-                ["fieldConfig"] = new JsonObject { ["defaults"] = new JsonObject { ["unit"] = panel.Unit }, ["overrides"] = new JsonArray() },
-                ["targets"] = targets,
-            });
+            w.WriteEndArray();
+            w.WriteEndObject();
         }
 
-        var dashboard = new JsonObject
-        {
-            ["uid"] = uid,
-            ["title"] = title,
-            ["description"] = description,
-            ["tags"] = new JsonArray("kubiya-runner"),
-            ["timezone"] = "browser",
-            ["schemaVersion"] = 39,
-            ["version"] = 1,
-            ["editable"] = false,
-            ["refresh"] = "1m",
-            ["time"] = new JsonObject { ["from"] = "now-6h", ["to"] = "now" },
-            ["templating"] = new JsonObject
-            {
-                ["list"] = new JsonArray
-                {
-                    new JsonObject { ["name"] = "datasource", ["label"] = "Data source", ["type"] = "datasource", ["query"] = "prometheus" },
-                    Variable("organization", "label_values(up, organization)"),
-                    Variable("runner", "label_values(up{organization=\"$organization\"}, runner)"),
-                },
-            },
-            ["panels"] = panelArray,
-        };
-        return dashboard.ToJsonString(Options) + "\n";
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    private static JsonObject Datasource() => new() { ["type"] = "prometheus", ["uid"] = "${datasource}" };
-
-    private static JsonObject Variable(string name, string query) => new()
+    private static void Panel(Utf8JsonWriter w, int index, DashboardPanel panel)
     {
-        ["name"] = name,
-        ["label"] = name,
-        ["type"] = "query",
-        ["datasource"] = Datasource(),
-        ["query"] = query,
-        ["refresh"] = 2,
-    };
+        w.WriteStartObject();
+        w.WriteNumber("id", index + 1);
+        w.WriteString("type", panel.Type);
+        w.WriteString("title", panel.Title);
+        Datasource(w);
+        w.WriteStartObject("gridPos");
+        w.WriteNumber("h", 8);
+        w.WriteNumber("w", 12);
+        w.WriteNumber("x", index % 2 * 12);
+        w.WriteNumber("y", index / 2 * 8);
+        w.WriteEndObject();
+        w.WriteStartObject("fieldConfig");
+        w.WriteStartObject("defaults");
+        w.WriteString("unit", panel.Unit);
+        w.WriteEndObject();
+        w.WriteStartArray("overrides");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartArray("targets");
+        for (var q = 0; q < panel.Queries.Count; q++)
+        {
+            w.WriteStartObject();
+            w.WriteString("refId", ((char)('A' + q)).ToString());
+            Datasource(w);
+            w.WriteString("expr", panel.Queries[q].Expr);
+            w.WriteString("legendFormat", panel.Queries[q].Legend);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Datasource(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("datasource");
+        w.WriteString("type", "prometheus");
+        w.WriteString("uid", "${datasource}");
+        w.WriteEndObject();
+    }
+
+    private static void Variable(Utf8JsonWriter w, string name, string query)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteString("label", name);
+        w.WriteString("type", "query");
+        Datasource(w);
+        w.WriteString("query", query);
+        w.WriteNumber("refresh", 2);
+        w.WriteEndObject();
+    }
 }

@@ -22,14 +22,9 @@ public static partial class RunnerRenderer
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(context);
-        if (!DnsLabel().IsMatch(releaseName) || releaseName.Length > 53)
+        if (NameErrors(releaseName, @namespace) is [var first, ..])
         {
-            throw new ArgumentException($"release name '{releaseName}' must be a DNS-1123 label of at most 53 characters", nameof(releaseName));
-        }
-
-        if (!DnsLabel().IsMatch(@namespace) || @namespace.Length > 63)
-        {
-            throw new ArgumentException($"namespace '{@namespace}' must be a DNS-1123 label", nameof(@namespace));
+            throw new ArgumentException(first);
         }
 
         var scope = new RenderScope(values, version, releaseName, @namespace, context);
@@ -50,9 +45,22 @@ public static partial class RunnerRenderer
         return new ManifestSet(InstallOrder.Sort(manifests));
     }
 
-    /// <summary>The probe targets of a render: every runner Service blackbox-exporter probes (empty when it is disabled).</summary>
-    public static IReadOnlyList<ProbeTarget> ProbeTargets(RunnerValues values, RunnerVersion version, string releaseName, string @namespace) =>
-        ScrapePlan.For(new RenderScope(values, version, releaseName, @namespace, new RenderContext(new ExistingRegistryTls(new([], []))))).Probes;
+    /// <summary>Problems with a release name or namespace (each must be a DNS-1123 label; a release at most 53 characters, as in Helm).</summary>
+    public static IReadOnlyList<string> NameErrors(string releaseName, string @namespace)
+    {
+        var errors = new List<string>();
+        if (!DnsLabel().IsMatch(releaseName) || releaseName.Length > 53)
+        {
+            errors.Add($"release name '{releaseName}' must be a DNS-1123 label (lower-case letters, digits, '-') of at most 53 characters");
+        }
+
+        if (!DnsLabel().IsMatch(@namespace) || @namespace.Length > 63)
+        {
+            errors.Add($"namespace '{@namespace}' must be a DNS-1123 label (lower-case letters, digits, '-') of at most 63 characters");
+        }
+
+        return errors;
+    }
 
     /// <summary>The runner's own Deployments (not the monitoring stack): what "the runner is healthy" means to the heartbeat.</summary>
     private static List<string> RunnerDeployments(RenderScope s)

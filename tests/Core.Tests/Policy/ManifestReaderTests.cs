@@ -113,3 +113,50 @@ public sealed class ManifestReaderTests
         Assert.False(result.HasProblems);
     }
 }
+
+public sealed class ManifestReaderRobustnessTests
+{
+    public static TheoryData<string> OddInputs => new()
+    {
+        "\t\tapiVersion: v1\n",
+        "\0\u0001binary\u00ff",
+        "--- |\n  a literal block\n",
+        "%YAML 1.2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: n }\n",
+        "apiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata: { name: a }\n",
+        "base: &b { name: a }\napiVersion: v1\nkind: ConfigMap\nmetadata: *b\n",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: [a, b] }\n",
+        "apiVersion: [v1]\nkind: { a: b }\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { containers: [ { name: c, resources: { limits: { memory: lots } } } ] }\n",
+        "...\n...\n---\n---\n",
+        "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\n  namespace: n\r\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddInputs))]
+    public void Read_OddInput_NeverThrowsAndEvaluates(string yaml)
+    {
+        var result = ManifestReader.Read(yaml, "odd.yaml");
+
+        Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+        _ = PolicyEngine.Evaluate(result.Manifests);
+    }
+
+    [Fact]
+    public void Read_BadQuantity_SaysQuantity()
+    {
+        var result = ManifestReader.Read("apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n  - name: c\n    resources: { limits: { memory: lots } }\n", "q.yaml");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(7, problem.Line);
+        Assert.Contains("Kubernetes quantity", problem.Message);
+    }
+
+    [Fact]
+    public void Read_CrLfLineEndings_AreAccepted()
+    {
+        var result = ManifestReader.Read("apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\n  namespace: n\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: { name: b, namespace: n }\r\n", "crlf.yaml");
+
+        Assert.False(result.HasProblems, string.Join("\n", result.Problems));
+        Assert.Equal(2, result.Manifests.Count);
+    }
+}
