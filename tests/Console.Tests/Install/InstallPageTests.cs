@@ -1,8 +1,8 @@
-using System.Text;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RunnerConsole.Core.Values;
+using RunnerConsole.Model.Preview;
 using RunnerConsole.Model.Wizard;
 using InstallPage = RunnerConsole.Components.Pages.Install.Install;
 
@@ -103,19 +103,42 @@ public sealed class InstallPageTests
     }
 
     [Fact]
-    public async Task Export_TypedSecrets_LinkCarriesRedactedValues()
+    public async Task Export_TypedSecrets_DownloadsRedactedValues()
     {
         await using var context = WizardTestData.NewContext();
+        context.Render<MudSnackbarProvider>();
         var model = context.Services.GetRequiredService<InstallWizardModel>();
         WizardTestData.FillIdentity(model);
         var page = context.Render<InstallPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("nav[aria-label=Objects]")), Wait);
 
-        var href = page.Find("a[download='values.yaml']").GetAttribute("href")!;
+        page.Find("button[aria-label='Export values file (secrets redacted)']").Click();
 
-        var yaml = Encoding.UTF8.GetString(Convert.FromBase64String(href[(href.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+        var invocation = context.JSInterop.VerifyInvoke(Downloads.DownloadFunction);
+        Assert.Equal("values.yaml", invocation.Arguments[0]);
+        var yaml = Assert.IsType<string>(invocation.Arguments[1]);
         Assert.Contains("name: edge-runner", yaml, StringComparison.Ordinal);
         Assert.Contains(ValuesWriter.RedactedPlaceholder, yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("SUAIRUNNERSEED", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bundle_Download_MasksSecretData()
+    {
+        await using var context = WizardTestData.NewContext();
+        context.Render<MudSnackbarProvider>();
+        WizardTestData.FillIdentity(context.Services.GetRequiredService<InstallWizardModel>());
+        var page = context.Render<InstallPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("nav[aria-label=Objects]")), Wait);
+
+        page.Find("button[aria-label='Download the bundle']").Click();
+
+        var invocation = context.JSInterop.VerifyInvoke(Downloads.DownloadFunction);
+        Assert.Equal("kubiya-runner-manifests.yaml", invocation.Arguments[0]);
+        var yaml = Assert.IsType<string>(invocation.Arguments[1]);
+        Assert.Contains("kind: Deployment", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUAIRUNNERSEED", yaml, StringComparison.Ordinal);
+        Assert.Contains("<masked: ", yaml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
-using System.Text;
+using Microsoft.JSInterop;
 
 namespace RunnerConsole.Model.Preview;
 
-/// <summary>Files the browser downloads straight from a link (no JavaScript): the values file and the manifest bundle.</summary>
+/// <summary>Files the browser saves: the values file and the manifest bundle, handed over only when asked for.</summary>
 public static class Downloads
 {
-    public static string YamlDataUrl(string yaml) =>
-        "data:application/yaml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(yaml));
+    /// <summary>The JavaScript function in <c>wwwroot/install-wizard.js</c> that saves text as a file.</summary>
+    public const string DownloadFunction = "runnerConsole.downloadText";
+
+    public static ValueTask SaveAsync(IJSRuntime js, string fileName, string text) =>
+        js.InvokeVoidAsync(DownloadFunction, fileName, text);
 }

@@ -12,6 +12,7 @@ namespace RunnerConsole.Model.Preview;
 public sealed class PreviewModel(IPreviewRenderer renderer)
 {
     private long _generation;
+    private string _selectedYaml = string.Empty;
 
     public PreviewResult Current { get; private set; } = PreviewResult.Pending;
 
@@ -29,14 +30,22 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
 
     public Manifest? SelectedManifest => Selected is { } key ? Current.Find(key) : null;
 
-    public string SelectedYaml => SelectedManifest is { } m ? PreviewYaml.Of(m) : string.Empty;
+    /// <summary>YAML of the selected object, secrets masked; computed once per render or selection, not per page render.</summary>
+    public string SelectedYaml => _selectedYaml;
 
     /// <summary>Renders <paramref name="values"/> in the background and publishes the result unless a newer request came in.</summary>
     public async Task RefreshAsync(RunnerValues values, string releaseName, string @namespace)
     {
         var generation = Interlocked.Increment(ref _generation);
         IsRendering = true;
-        var result = await Task.Run(() => Build(values, releaseName, @namespace, out _), CancellationToken.None);
+        var selected = Selected;
+        var (result, yaml) = await Task.Run(
+            () =>
+            {
+                var built = Build(values, releaseName, @namespace, out _);
+                return (built, YamlOf(built, selected));
+            },
+            CancellationToken.None);
         if (generation != Interlocked.Read(ref _generation))
         {
             return;
@@ -44,12 +53,18 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
 
         Current = result;
         IsRendering = false;
+        if (Selected != selected)
+        {
+            yaml = YamlOf(result, Selected);
+        }
+
         if (Selected is { } key && result.Find(key) is null)
         {
             Selected = null;
             SelectedField = null;
         }
 
+        _selectedYaml = yaml;
         Updated?.Invoke();
     }
 
@@ -80,10 +95,17 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
     {
         Selected = key;
         SelectedField = fieldPath;
+        _selectedYaml = YamlOf(Current, key);
         Updated?.Invoke();
     }
+
+    /// <summary>All objects as one YAML stream with secrets masked, built off the UI thread (for the bundle download).</summary>
+    public Task<string> BundleAsync() => Task.Run(() => PreviewYaml.Bundle(Current.Manifests));
 
     /// <summary>Selects the object a policy finding is about.</summary>
     public void Select(PolicyObjectRef objectRef, string fieldPath) =>
         Select(Current.Manifests.FirstOrDefault(m => m.Kind == objectRef.Kind && m.Name == objectRef.Name && m.Namespace == objectRef.Namespace)?.Key, fieldPath);
+
+    private static string YamlOf(PreviewResult result, ObjectKey? key) =>
+        key is not null && result.Find(key) is { } manifest ? PreviewYaml.Of(manifest) : string.Empty;
 }

@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using RunnerConsole.Core.Rendering;
 
@@ -12,7 +11,7 @@ public static class PreviewYaml
 {
     /// <summary>The YAML of one object, secrets masked.</summary>
     public static string Of(Manifest manifest) =>
-        manifest.Object is V1Secret secret ? KubernetesYaml.Serialize(Masked(secret)) : manifest.ToYaml();
+        FastYaml.Serialize(manifest.Object is V1Secret secret ? Masked(secret) : manifest.Object);
 
     /// <summary>All objects as one multi-document stream, secrets masked.</summary>
     public static string Bundle(ManifestSet manifests) =>
