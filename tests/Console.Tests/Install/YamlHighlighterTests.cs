@@ -15,6 +15,7 @@ public sealed class YamlHighlighterTests
         Assert.Contains("<span class=\"ys\">&quot;tool&quot;</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"yb\">true</span>", html, StringComparison.Ordinal);
         Assert.Equal(5, html.Split("<span class=\"yl\">").Length - 1);
+        Assert.DoesNotContain("\n", html, StringComparison.Ordinal);
     }
 
     [Fact]

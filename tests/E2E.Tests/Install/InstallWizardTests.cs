@@ -48,7 +48,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Install runner" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Objects" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-cluster.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-cluster.png") });
         await NextAsync(page);
 
         // Identity: Next stays disabled until name, organization and both credentials are given.
@@ -68,7 +68,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var yaml = page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" });
         await Assertions.Expect(yaml).ToContainTextAsync("kind: Deployment");
         await Assertions.Expect(yaml).ToContainTextAsync("edge-runner");
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-identity-preview.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-identity-preview.png") });
         await NextAsync(page);
 
         // Components: turning dagger off removes its objects from the tree.
@@ -78,7 +78,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Deployment dagger-engine" })).ToHaveCountAsync(0);
         var after = await ObjectCountAsync(page);
         Assert.True(after < before, $"object count {before} → {after}");
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-components.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-components.png") });
         await NextAsync(page);
 
         // Monitoring: remote write with OAuth2 shows the OAuth2 fields, hides the others.
@@ -92,7 +92,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByLabel("Token URL", new() { Exact = true }).FillAsync("https://auth.example.com/oauth2/token");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Client secret", Exact = true }).FillAsync("oauth-client-secret-1");
         await Assertions.Expect(next).ToBeEnabledAsync();
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-monitoring-oauth2.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-monitoring-oauth2.png") });
         await NextAsync(page);
 
         // Security, then Review with the hand-off button.
@@ -101,7 +101,13 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to diff" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Policy" }).Or(page.GetByText("Policy (", new() { Exact = false })).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Policy findings" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-review-policy.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-review-policy.png") });
+
+        // The same page in dark mode, with a finding followed to its object and field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show Deployment agent-manager" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment agent-manager" })).ToContainTextAsync("kind: Deployment");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-review-dark.png") });
     }
 
     [Fact]
@@ -171,7 +177,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
 
     private async Task<IPage> SignedInPageAsync(string token)
     {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_app.BaseAddress, $"/signin?token={token}").ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");

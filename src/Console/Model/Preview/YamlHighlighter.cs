@@ -5,7 +5,7 @@ namespace RunnerConsole.Model.Preview;
 
 /// <summary>
 /// Turns YAML into HTML with token classes (key, string, number, literal, comment, punctuation) for the read-only
-/// viewer. Every piece of text is HTML-encoded, so the result is safe to render as markup. One pass, no allocations per
+/// viewer, one block element per line (so no newline characters between them). Every piece of text is HTML-encoded, so the result is safe to render as markup. One pass, no allocations per
 /// character: the viewer re-highlights on every preview update.
 /// </summary>
 public static class YamlHighlighter
@@ -21,7 +21,7 @@ public static class YamlHighlighter
         {
             html.Append("<span class=\"yl\">");
             Line(html, lines[i].TrimEnd('\r'));
-            html.Append("</span>\n");
+            html.Append("</span>");
         }
 
         return html.ToString();
