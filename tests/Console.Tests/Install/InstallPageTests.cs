@@ -114,6 +114,7 @@ public sealed class InstallPageTests
 
         page.Find("button[aria-label='Export values file (secrets redacted)']").Click();
 
+        page.WaitForState(() => context.JSInterop.Invocations[Downloads.DownloadFunction].Count == 1, Wait);
         var invocation = context.JSInterop.VerifyInvoke(Downloads.DownloadFunction);
         Assert.Equal("values.yaml", invocation.Arguments[0]);
         var yaml = Assert.IsType<string>(invocation.Arguments[1]);
@@ -133,6 +134,7 @@ public sealed class InstallPageTests
 
         page.Find("button[aria-label='Download the bundle']").Click();
 
+        page.WaitForState(() => context.JSInterop.Invocations[Downloads.DownloadFunction].Count == 1, Wait);
         var invocation = context.JSInterop.VerifyInvoke(Downloads.DownloadFunction);
         Assert.Equal("kubiya-runner-manifests.yaml", invocation.Arguments[0]);
         var yaml = Assert.IsType<string>(invocation.Arguments[1]);

@@ -28,6 +28,9 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
 
     public event Action? Updated;
 
+    /// <summary>Increases with every published change (result or selection): views re-render only when it moved.</summary>
+    public long Version { get; private set; }
+
     public Manifest? SelectedManifest => Selected is { } key ? Current.Find(key) : null;
 
     /// <summary>YAML of the selected object, secrets masked; computed once per render or selection, not per page render.</summary>
@@ -65,6 +68,7 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
         }
 
         _selectedYaml = yaml;
+        Version++;
         Updated?.Invoke();
     }
 
@@ -96,6 +100,7 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
         Selected = key;
         SelectedField = fieldPath;
         _selectedYaml = YamlOf(Current, key);
+        Version++;
         Updated?.Invoke();
     }
 

@@ -131,7 +131,14 @@ public sealed partial class Install : IDisposable
         Save();
     }
 
-    private void OnPreviewUpdated() => _ = InvokeAsync(StateHasChanged);
+    // The preview panel follows the preview by itself; the page only shows the policy summary on the review step.
+    private void OnPreviewUpdated()
+    {
+        if (Model.Step == WizardStep.Review)
+        {
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
 
     private void Save()
     {
