@@ -68,6 +68,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var yaml = page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" });
         await Assertions.Expect(yaml).ToContainTextAsync("kind: Deployment");
         await Assertions.Expect(yaml).ToContainTextAsync("edge-runner");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-identity-preview.png") });
         await NextAsync(page);
 
@@ -138,6 +139,27 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         TestContext.Current.SendDiagnosticMessage(line);
         File.WriteAllText(BrowserFixture.ScreenshotPath("preview-latency.txt"), line + "\n");
         Assert.True(median < 250, line);
+    }
+
+    [Fact]
+    public async Task Reload_MidWizard_KeepsTheFormButNotTheSecrets()
+    {
+        var page = await SignedInPageAsync(ConsoleAppFactory.OperatorToken);
+        await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
+        await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await NextAsync(page);
+        await page.GetByLabel("Runner name", new() { Exact = true }).FillAsync("reload-runner");
+        await page.GetByLabel("Organization", new() { Exact = true }).FillAsync("acme");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" }).FillAsync(RunnerCreds);
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" })).ToHaveValueAsync(RunnerCreds);
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.GetByText("Secrets are never kept in the browser", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByLabel("Runner name", new() { Exact = true })).ToHaveValueAsync("reload-runner");
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" })).ToHaveValueAsync(string.Empty);
+        var stored = await page.EvaluateAsync<string>("() => JSON.stringify(Object.assign({}, sessionStorage))");
+        Assert.DoesNotContain("SUAIRUNNERSEED", stored, StringComparison.Ordinal);
     }
 
     [Fact]
