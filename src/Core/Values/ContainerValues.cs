@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.ComponentModel;
 
 namespace RunnerConsole.Core.Values;
@@ -27,5 +28,6 @@ public abstract record PodValues : ContainerValues
     [Description("Annotations added to the pods.")]
     public IReadOnlyDictionary<string, string> PodAnnotations { get; init; } = EmptyMap;
 
-    internal static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+    // Read-only for real (not a castable Dictionary): it is shared by every instance.
+    internal static readonly IReadOnlyDictionary<string, string> EmptyMap = ReadOnlyDictionary<string, string>.Empty;
 }

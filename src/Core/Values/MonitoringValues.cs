@@ -162,7 +162,7 @@ public sealed record DashboardsValues
 
     [Description("Labels that make the Grafana sidecar pick the ConfigMaps up.")]
     public IReadOnlyDictionary<string, string> Labels { get; init; } =
-        new Dictionary<string, string> { ["grafana_dashboard"] = "1" };
+        new Dictionary<string, string> { ["grafana_dashboard"] = "1" }.AsReadOnly();
 
     [Description("Grafana folder the sidecar files the dashboards under (annotation); empty for the default folder.")]
     public string Folder { get; init; } = "";

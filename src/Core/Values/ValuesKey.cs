@@ -15,7 +15,7 @@ public sealed record ValuesKey(string Name, ValueKind Kind, string Description, 
     public IReadOnlyList<string> EnumNames => Kind == ValueKind.Enum ? ValuesModel.EnumNames(ElementType) : [];
 
     /// <summary>Older spellings the loader also accepts (<see cref="ValuesAliasAttribute"/>).</summary>
-    public IReadOnlyList<string> Aliases => [.. Property.GetCustomAttributes<ValuesAliasAttribute>().Select(a => a.Alias)];
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>True when <paramref name="name"/> is this key's name or one of its aliases.</summary>
     public bool Matches(string name) => Name == name || Aliases.Contains(name);

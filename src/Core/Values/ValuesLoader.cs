@@ -335,7 +335,7 @@ public static class ValuesLoader
                 list.Add(ReadRecord(item, Activator.CreateInstance(elementType)!, itemPath));
             }
 
-            value = list;
+            value = Activator.CreateInstance(typeof(System.Collections.ObjectModel.ReadOnlyCollection<>).MakeGenericType(elementType), list);
             return true;
         }
 
@@ -355,8 +355,19 @@ public static class ValuesLoader
 
         private static string UnknownKey(string name, IEnumerable<string> known)
         {
-            var suggestion = Suggestions.Closest(name, known);
-            return suggestion is null ? "unknown key" : $"unknown key; did you mean '{suggestion}'?";
+            if (Suggestions.Closest(name, known) is { } sibling)
+            {
+                return $"unknown key; did you mean '{sibling}'?";
+            }
+
+            // A right key at the wrong level ("otelCollector" at the top): point to where it lives.
+            var elsewhere = ValuesModel.AllPaths()
+                .Select(p => p.Path)
+                .Where(p => !p.Contains('[') && string.Equals(p[(p.LastIndexOf('.') + 1)..], name, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            return elsewhere.Count is > 0 and <= 3
+                ? $"unknown key; did you mean '{string.Join("' or '", elsewhere)}'?"
+                : "unknown key";
         }
 
         private static string Expected(ValuesKey key) => key.Kind switch

@@ -137,7 +137,10 @@ public static class ValuesModel
             .OrderBy(p => p.Name switch { "Enabled" => 0, "Replicas" => 1, _ => 2 })
             .ThenBy(p => Depth(p.DeclaringType!))
             .ThenBy(p => p.MetadataToken);
-        return [.. ordered.Select(p => new ValuesKey(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? CamelCase(p.Name), KindOf(p), DescriptionOf(p), p))];
+        return [.. ordered.Select(p => new ValuesKey(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? CamelCase(p.Name), KindOf(p), DescriptionOf(p), p)
+        {
+            Aliases = [.. p.GetCustomAttributes<ValuesAliasAttribute>().Select(a => a.Alias)],
+        })];
     }
 
     private static int Depth(Type type)

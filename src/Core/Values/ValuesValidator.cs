@@ -87,7 +87,7 @@ public static partial class ValuesValidator
     {
         if (!Uri.TryCreate(cloud.NatsUrl, UriKind.Absolute, out var nats) || nats.Scheme is not ("tls" or "nats") || nats.Host.Length == 0)
         {
-            errors.Add("cloud.natsUrl", $"must be a tls:// or nats:// URL, got '{cloud.NatsUrl}'");
+            errors.Add("cloud.natsUrl", "must be a tls:// or nats:// URL" + SchemeOf(cloud.NatsUrl));
         }
 
         if (cloud.Subject.Length > 0 && !NatsSubject().IsMatch(cloud.Subject))
@@ -424,7 +424,14 @@ public static partial class ValuesValidator
         url.Length == 0
         || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0)
             ? null
-            : $"must be an https:// URL, got '{url}'";
+            : "must be an https:// URL" + SchemeOf(url);
+
+    // URLs can carry credentials (user:password@, tokens in the path or query): messages name only the scheme.
+    private static string SchemeOf(string url)
+    {
+        var colon = url.IndexOf("://", StringComparison.Ordinal);
+        return colon > 0 && url[..colon].All(char.IsAsciiLetterOrDigit) ? $", got {url[..colon]}://…" : "";
+    }
 
     private static string? CheckPositiveDuration(string text) =>
         GoDuration.Parse(text) is { } d && d > TimeSpan.Zero ? null : $"must be a duration such as 30s, 5m or 1h30m, got '{text}'";

@@ -59,6 +59,14 @@ public sealed class ValuesLoaderTests
     }
 
     [Fact]
+    public void Load_KeyAtTheWrongLevel_PointsToWhereItLives()
+    {
+        var result = ValuesLoader.Load(TestValues.MinimalYaml + "\notelCollector:\n  enabled: false\n");
+
+        Assert.Equal("otelCollector: unknown key; did you mean 'monitoring.otelCollector'?", Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
     public void Load_UnknownKeyFarFromAnyName_HasNoSuggestion()
     {
         var result = ValuesLoader.Load(TestValues.MinimalYaml + "\nwhatever: 1\n");

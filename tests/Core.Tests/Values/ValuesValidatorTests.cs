@@ -105,7 +105,7 @@ public sealed class ValuesValidatorTests
 
         Assert.Equal(
             [
-                "cloud.natsUrl: must be a tls:// or nats:// URL, got 'https://connect.ngs.global'",
+                "cloud.natsUrl: must be a tls:// or nats:// URL, got https://…",
                 "images.pullSecrets[1]: 'regcred' is listed twice",
                 "images.pullPolicy: must be one of Always, IfNotPresent, Never, got 'Sometimes'",
                 "agentManager.image.tag: must be pinned; 'latest' moves under a running install (leave it empty to use the catalog's pinned tag)",
@@ -144,11 +144,30 @@ public sealed class ValuesValidatorTests
 
         Assert.Equal(
             [
-                "monitoring.otelCollector.remoteWrite.url: must be an https:// URL, got 'http://prom.example.com/api/v1/write'",
+                "monitoring.otelCollector.remoteWrite.url: must be an https:// URL, got http://…",
                 "monitoring.otelCollector.remoteWrite.auth.basic: is set but auth.type is oauth2; set auth.type to basic or remove it",
                 "monitoring.otelCollector.remoteWrite.auth.oauth2.clientSecret: is required: give existingSecret (name of a Secret in the namespace) or value",
             ],
             Errors(values));
+    }
+
+    [Fact]
+    public void Validate_UrlWithCredentials_IsNotEchoed()
+    {
+        var values = TestValues.Minimal with
+        {
+            Cloud = TestValues.Minimal.Cloud with { NatsUrl = "ws://user:s3cret@nats.example.com" },
+            Monitoring = TestValues.Minimal.Monitoring with
+            {
+                Healthchecks = TestValues.Minimal.Monitoring.Healthchecks with { Enabled = true, PingUrl = "http://hc-ping.com/secret-uuid" },
+            },
+        };
+
+        var errors = Errors(values);
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.DoesNotContain("s3cret", e, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.DoesNotContain("secret-uuid", e, StringComparison.Ordinal));
     }
 
     [Fact]
