@@ -64,13 +64,7 @@ public sealed class RenderCommand : AsyncCommand<RenderCommand.Settings>
         }
 
         var path = settings.ValuesFile!;
-        if (!File.Exists(path))
-        {
-            await Console.Error.WriteLineAsync($"error: {path}: no such file");
-            return ExitCodes.InvalidInput;
-        }
-
-        var loaded = ValuesLoader.Load(await File.ReadAllTextAsync(path, cancellationToken));
+        var loaded = await ValuesFile.LoadAsync(path, cancellationToken);
         var errors = loaded.Errors.Select(e => e.ToString(path)).ToList();
         var versionName = settings.Version ?? loaded.Values?.Version ?? "";
         var version = RunnerCatalog.Default.Resolve(versionName);

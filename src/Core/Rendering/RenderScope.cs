@@ -93,14 +93,7 @@ internal sealed class RenderScope(RunnerValues values, RunnerVersion version, st
     /// The image reference of a container: repository from values, the tag from values or else the one the catalog
     /// pins, a digest when one is given; the registry host replaced by <c>images.registry</c> when set.
     /// </summary>
-    public string Image(ImageValues image, ImageRef pinned)
-    {
-        var repository = image.Repository.Length > 0 ? image.Repository : pinned.Repository;
-        var tag = image.Tag.Length > 0 ? image.Tag : pinned.Tag;
-        var digest = image.Digest.Length > 0 ? image.Digest : (image.Tag.Length == 0 ? pinned.Digest : "");
-        repository = ImageReferences.WithRegistry(repository, Values.Images.Registry);
-        return digest.Length > 0 ? $"{repository}@{digest}" : $"{repository}:{tag}";
-    }
+    public string Image(ImageValues image, ImageRef pinned) => ImageResolver.Resolve(image, pinned, Values.Images.Registry).Reference;
 
     public string PullPolicy => Values.Images.PullPolicy.Length > 0 ? Values.Images.PullPolicy : "IfNotPresent";
 

@@ -120,15 +120,6 @@ public sealed class ContainerPropertyTests
         }
     }
 
-    [Theory]
-    [InlineData("ghcr.io/kubiyabot/agent-manager", "mirror.local", "mirror.local/kubiyabot/agent-manager")]
-    [InlineData("otel/opentelemetry-collector-contrib", "mirror.local/", "mirror.local/otel/opentelemetry-collector-contrib")]
-    [InlineData("registry.k8s.io/kube-state-metrics/kube-state-metrics", "m:5000/x", "m:5000/x/kube-state-metrics/kube-state-metrics")]
-    [InlineData("localhost/app", "m.io", "m.io/app")]
-    [InlineData("ghcr.io/kubiyabot/agent-manager", "", "ghcr.io/kubiyabot/agent-manager")]
-    public void WithRegistry_Repository_ReplacesOnlyTheHost(string repository, string registry, string expected) =>
-        Assert.Equal(expected, ImageReferences.WithRegistry(repository, registry));
-
     [Fact]
     public void Render_ValuesTagAndDigest_OverrideCatalogPin()
     {

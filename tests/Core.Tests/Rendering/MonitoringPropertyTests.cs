@@ -184,6 +184,16 @@ public sealed partial class MonitoringPropertyTests
     }
 
     [Fact]
+    public void Render_HealthchecksEnabled_OverviewShowsHeartbeatRuns()
+    {
+        var overview = RenderFixture.Render(RenderFixture.Full).Single<V1ConfigMap>($"{RenderFixture.Release}-dashboard-runner-overview").Data["runner-overview.json"];
+        var withoutHeartbeat = RenderFixture.Render(RenderFixture.Default).Single<V1ConfigMap>($"{RenderFixture.Release}-dashboard-runner-overview").Data["runner-overview.json"];
+
+        Assert.Contains($"job_name=~\\\"{RenderFixture.Release}-healthchecks-.*\\\"", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("healthchecks", withoutHeartbeat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_HealthchecksDisabled_RendersNoHeartbeat()
     {
         var set = RenderFixture.Render(RenderFixture.Default);

@@ -1,4 +1,5 @@
 using k8s.Models;
+using RunnerConsole.Core.Policy;
 using static RunnerConsole.Core.Rendering.PodTemplates;
 
 namespace RunnerConsole.Core.Rendering.Components;
@@ -11,6 +12,13 @@ internal static class DaggerEngine
 {
     private const string Name = RunnerComponents.Dagger;
     private const string Role = "engine";
+
+    /// <summary>
+    /// The restricted-profile rules the engine's container breaks, and why: non-root (PS001), UID 0 (PS002), privilege
+    /// escalation (PS003), drop ALL (PS004), added capabilities (PS005), privileged (PS007), read-only root (PS011).
+    /// </summary>
+    public const string PolicyExceptionValue =
+        "PS001, PS002, PS003, PS004, PS005, PS007, PS011; the dagger engine runs BuildKit, which starts build containers itself and needs a privileged root container";
 
     public static IEnumerable<Manifest> Build(RenderScope s)
     {
@@ -55,7 +63,7 @@ internal static class DaggerEngine
             Volumes = [EmptyDir("engine-state", sizeLimit: null), EmptyDir("engine-run", "16Mi"), tls],
             TerminationGracePeriodSeconds = 300,
         };
-        var exception = new Dictionary<string, string> { [PolicyException.Annotation] = PolicyException.DaggerValue };
+        var exception = new Dictionary<string, string> { [PolicyAnnotations.PolicyException] = PolicyExceptionValue };
         yield return Workloads.Deployment(s, Name, Role, values.Replicas, Pod(s, Name, Role, values, pod, exception), exception);
     }
 }

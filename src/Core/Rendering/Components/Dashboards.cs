@@ -81,6 +81,17 @@ internal static class Dashboards
             ]));
         }
 
+        if (s.HealthchecksEnabled && s.KubeStateMetricsEnabled)
+        {
+            // The heartbeat's own view: a run that failed is a ping that was not sent (runner not available).
+            var heartbeat = $"job_name=~\"{s.Derived(RunnerComponents.Healthchecks)}-.*\"";
+            panels.Add(new("Heartbeat runs (healthchecks.io)", "timeseries",
+            [
+                ($"sum(kube_job_status_succeeded{{{f},{heartbeat}}})", "pinged"),
+                ($"sum(kube_job_status_failed{{{f},{heartbeat}}})", "not pinged"),
+            ]));
+        }
+
         panels.Add(new("Scrape targets up", "timeseries", [($"sum by (job) (up{{{f}}})", "{{job}}")]));
         return panels;
     }

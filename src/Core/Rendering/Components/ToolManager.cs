@@ -87,6 +87,7 @@ internal static class ToolManager
         ];
         sdk.VolumeMounts = [Mount("nats-creds", "/nats"), Mount("sdk-tmp", "/tmp", readOnly: false)];
         sdk.ReadinessProbe = TcpProbe("sdk-grpc");
+        sdk.LivenessProbe = TcpProbe("sdk-grpc", 15);
         volumes.Add(EmptyDir("sdk-tmp", "1Gi"));
 
         var pod = new V1PodSpec
