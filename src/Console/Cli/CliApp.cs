@@ -37,6 +37,14 @@ public static class CliApp
             return ExitCodes.Internal;
         });
 
+        config.AddCommand<DiffCommand>("diff").WithDescription("Show what an upgrade would change (server-side dry-run; secrets masked).").WithExample("diff", "runner", "-n", "kubiya", "-f", "values.yaml", "--detailed-exitcode");
+        config.AddCommand<InstallCommand>("install").WithDescription("Render and install the runner as a Helm-compatible release.").WithExample("install", "runner", "-n", "kubiya", "-f", "values.yaml", "--create-namespace", "--wait");
+        config.AddCommand<UpgradeCommand>("upgrade").WithDescription("Upgrade the release to new values or a new runner version.").WithExample("upgrade", "runner", "-n", "kubiya", "-f", "values.yaml", "--install", "--atomic");
+        config.AddCommand<RollbackCommand>("rollback").WithDescription("Roll back to a stored revision (default: the previous).").WithExample("rollback", "runner", "3", "-n", "kubiya");
+        config.AddCommand<HistoryCommand>("history").WithDescription("List the release's revisions.").WithExample("history", "runner", "-n", "kubiya");
+        config.AddCommand<StatusCommand>("status").WithDescription("Show the release and the health of its objects.").WithExample("status", "runner", "-n", "kubiya");
+        config.AddCommand<UninstallCommand>("uninstall").WithDescription("Delete the release's objects and history.").WithExample("uninstall", "runner", "-n", "kubiya", "--keep-history");
+        config.AddCommand<RecoverCommand>("recover").WithDescription("Release the lock of a revision stuck in pending-* (marks it failed).").WithExample("recover", "runner", "-n", "kubiya");
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Run the web console (the default when no verb is given).")
             .WithExample("serve", "--urls", "http://127.0.0.1:5080");
@@ -55,7 +63,16 @@ public static class CliApp
         });
         config.AddCommand<LintCommand>("lint")
             .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
-            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json");
+            .WithExample("lint", "--manifests", "runner.yaml", "-o", "json")
+            .WithExample("lint", "-f", "values.yaml");
         config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Export the runner for other tools: a Helm chart, a manifest bundle, a values file.");
+            export.AddCommand<ExportChartCommand>("chart").WithDescription("Write a versioned Helm chart package (kubiya-runner-<version>.tgz) without secrets.")
+                .WithExample("export", "chart", "-f", "values.yaml", "-o", "dist");
+            export.AddCommand<ExportBundleCommand>("bundle").WithDescription("Print every object as one multi-document YAML (Secret data masked unless --show-secrets).");
+            export.AddCommand<ExportValuesCommand>("values").WithDescription("Print the complete values, defaults filled in, secrets redacted.");
+        });
     }
 }

@@ -18,7 +18,7 @@ public static class CliInput
         }
 
         Console.Error.WriteLine($"error: unknown argument{(leftovers.Count > 1 ? "s" : string.Empty)}: {string.Join(' ', leftovers)}");
-        Console.Error.WriteLine($"       see 'runner-console {context.Name} --help'");
+        Console.Error.WriteLine("       run the same verb with --help for its options");
         return ExitCodes.Usage;
     }
 }

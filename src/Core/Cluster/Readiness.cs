@@ -73,7 +73,7 @@ public static class Readiness
 
         if (stale)
         {
-            return new ObjectHealth(key, ReadinessState.Progressing, $"{summary}, waiting for the controller to observe the new spec");
+            return new ObjectHealth(key, ReadinessState.Progressing, $"{summary}, {reason ?? "waiting for the controller to observe the new spec"}");
         }
 
         if (updated >= desired && ready >= desired)

@@ -26,7 +26,7 @@ public sealed class InstallOperation(OperationContext context)
             return Failed(request, $"cannot re-use a name that is still in use: release '{request.Release}' exists (revision {history[^1].Record.Version}, {history[^1].Record.Status.ToHelm()}); use upgrade");
         }
 
-        await EnsureNamespaceAsync(request, cancellationToken);
+        await EnsureNamespaceAsync(request, options, cancellationToken);
         var operation = options.Operation("install");
         var now = context.Now;
         var record = new ReleaseRecord
@@ -51,7 +51,7 @@ public sealed class InstallOperation(OperationContext context)
         Plan? plan = null;
         try
         {
-            plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism }, cancellationToken);
+            plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, cancellationToken);
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);
             var health = options.Wait ? await applier.WaitAsync([.. desired.Select(d => d.Key)], options.Timeout, options.PollInterval, cancellationToken) : [];
@@ -85,7 +85,7 @@ public sealed class InstallOperation(OperationContext context)
         }
     }
 
-    private async Task EnsureNamespaceAsync(ReleaseRequest request, CancellationToken cancellationToken)
+    private async Task EnsureNamespaceAsync(ReleaseRequest request, OperationOptions options, CancellationToken cancellationToken)
     {
         var key = new ObjectKey("v1", "Namespace", null, request.Namespace);
         if (await context.Cluster.GetAsync(key, cancellationToken) is not null)
@@ -100,7 +100,7 @@ public sealed class InstallOperation(OperationContext context)
 
         await context.Cluster.ApplyAsync(
             new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = request.Namespace } },
-            new ApplyOptions(), cancellationToken);
+            new ApplyOptions { FieldManager = options.FieldManager }, cancellationToken);
     }
 
     private static OperationResult Failed(ReleaseRequest request, string message) =>

@@ -22,10 +22,10 @@ internal sealed class ObjectApplier(IKubeCluster cluster, TimeProvider time, IPr
             Report(new StepStarted(time.GetUtcNow(), $"apply {phase.ToString().ToLowerInvariant()}", items.Count));
             await ForEachAsync(items, options.Parallelism, async item =>
             {
-                var force = options.ForceConflicts || item.Action == PlanAction.NeedsAdopt;
+                var force = options.ForceConflicts || item.Action == PlanAction.NeedsAdopt || item.Adopting;
                 try
                 {
-                    await cluster.ApplyAsync(KubeObjects.ToJson(item.Desired!.Object), new ApplyOptions { Force = force }, cancellationToken);
+                    await cluster.ApplyAsync(KubeObjects.ToJson(item.Desired!.Object), new ApplyOptions { Force = force, FieldManager = options.FieldManager }, cancellationToken);
                 }
                 catch (KubeApiException ex)
                 {

@@ -25,6 +25,13 @@ public sealed record OperationOptions
 
     public int MaxHistory { get; init; } = Releases.HistoryPruning.DefaultMaxHistory;
 
+    /// <summary>
+    /// Server-side apply field manager. <c>runner-console</c> (default) keeps our changes apart from
+    /// helm's (manager <c>helm</c>) in managedFields; the price is that a later <c>helm rollback/upgrade</c>
+    /// of a changed field conflicts unless run with <c>--force-conflicts</c>. Set <c>helm</c> to act as helm does.
+    /// </summary>
+    public string FieldManager { get; init; } = Cluster.ApplyOptions.DefaultFieldManager;
+
     /// <summary>Objects applied at once within a phase.</summary>
     public int Parallelism { get; init; } = 8;
 

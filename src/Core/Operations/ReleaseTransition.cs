@@ -21,8 +21,14 @@ internal static class ReleaseTransition
         Plan? plan = null;
         try
         {
-            var previous = await context.StoredObjectsAsync(current, cancellationToken);
-            plan = await new Planner(context.Cluster).PlanAsync(record.Name, record.Namespace, desired, previous, new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism }, cancellationToken);
+            // What the current revision and any later (failed) attempts applied: a failed upgrade's new objects are pruned too.
+            var previous = new List<Manifest>();
+            foreach (var revision in history.Select(h => h.Record).Where(r => r.Version >= current.Version && r.Version != record.Version))
+            {
+                previous.AddRange(await context.StoredObjectsAsync(revision, cancellationToken));
+            }
+
+            plan = await new Planner(context.Cluster).PlanAsync(record.Name, record.Namespace, desired, previous, new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, cancellationToken);
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);
             var removals = plan.Objects.Where(o => o.Action == PlanAction.Remove).Select(o => (o.Key, o.Kept)).ToList();

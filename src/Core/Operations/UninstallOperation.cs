@@ -38,10 +38,20 @@ public sealed class UninstallOperation(OperationContext context)
 
         var record = await context.RecordAsync(last.Record, ReleaseStatus.Uninstalling, OperationContext.Describe("Deletion in progress (or silently failed)", options), operation, progress, cancellationToken);
         var objects = await context.StoredObjectsAsync(record, cancellationToken);
-        var removals = objects
-            .Select(m => (m.Key, HelmOwnership.IsKept(m.Object.Metadata?.Annotations)))
-            .DistinctBy(m => m.Key)
-            .ToList();
+        var removals = new List<(RunnerConsole.Core.Rendering.ObjectKey Key, bool Kept)>();
+        foreach (var m in objects.DistinctBy(m => m.Key))
+        {
+            // Only what this release owns: a failed install records objects it was refused to take over.
+            var live = await context.Cluster.GetAsync(m.Key, cancellationToken);
+            var metadata = live?["metadata"];
+            if (live is null || HelmOwnership.Check(Planning.ObjectComparison.StringMap(metadata?["labels"]), Planning.ObjectComparison.StringMap(metadata?["annotations"]), release, ns) != OwnershipState.Owned)
+            {
+                continue;
+            }
+
+            removals.Add((m.Key, HelmOwnership.IsKept(m.Object.Metadata?.Annotations) || HelmOwnership.IsKept(Planning.ObjectComparison.StringMap(metadata?["annotations"]))));
+        }
+
         try
         {
             await context.Applier(progress).PruneAsync(removals, options, cancellationToken);

@@ -49,6 +49,7 @@ public static class ObjectComparison
             };
         }
 
+        plan = plan with { Adopting = ownership != OwnershipState.Owned };
         if (conflictManagers is { Count: > 0 })
         {
             return plan with { Action = PlanAction.Conflict, ConflictManagers = conflictManagers, Reason = conflictMessage };

@@ -46,6 +46,9 @@ public sealed record ObjectPlan(ObjectKey Key, ApplyPhase Phase, PlanAction Acti
     /// <summary>Why the action was chosen when it is not obvious (owner of an object to adopt, conflict message).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The object exists without this release's ownership and is being adopted (applied with force).</summary>
+    public bool Adopting { get; init; }
+
     /// <summary>Helm's <c>helm.sh/resource-policy: keep</c>: a removal that leaves the object in place.</summary>
     public bool Kept { get; init; }
 

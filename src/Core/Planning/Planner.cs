@@ -14,6 +14,9 @@ public sealed record PlanOptions
     /// <summary>Take ownership of fields other field managers own.</summary>
     public bool ForceConflicts { get; init; }
 
+    /// <summary>Server-side apply field manager (see <see cref="ApplyOptions.DefaultFieldManager"/>).</summary>
+    public string FieldManager { get; init; } = ApplyOptions.DefaultFieldManager;
+
     /// <summary>Objects read and dry-run at once.</summary>
     public int Parallelism { get; init; } = 8;
 }
@@ -51,7 +54,9 @@ public sealed class Planner(IKubeCluster cluster)
         foreach (var old in previous.Where(m => !wanted.Contains(Identity(m.Key))).DistinctBy(m => Identity(m.Key)))
         {
             var live = await cluster.GetAsync(old.Key, cancellationToken);
-            if (live is not null)
+            var metadata = live?["metadata"] as JsonObject;
+            // Never delete what another release has taken over since.
+            if (live is not null && HelmOwnership.Check(ObjectComparison.StringMap(metadata?["labels"]), ObjectComparison.StringMap(metadata?["annotations"]), release, ns) != OwnershipState.OtherRelease)
             {
                 removals.Add(ObjectComparison.ForRemoval(old.Key, live));
             }
@@ -82,7 +87,7 @@ public sealed class Planner(IKubeCluster cluster)
         {
             var predicted = await cluster.ApplyAsync(
                 KubeObjects.ToJson(manifest.Object),
-                new ApplyOptions { DryRun = true, Force = options.ForceConflicts || ownership != OwnershipState.Owned },
+                new ApplyOptions { DryRun = true, Force = options.ForceConflicts || ownership != OwnershipState.Owned, FieldManager = options.FieldManager },
                 cancellationToken);
             return ObjectComparison.ForDesired(manifest, live, predicted, release, ns, adopt: options.Adopt);
         }

@@ -23,7 +23,10 @@ public sealed record ManifestProblem(int Document, int Line, string Message, boo
 /// <param name="Line">1-based line of the document's first content line.</param>
 public sealed record ManifestLocation(int Document, int Line);
 
-/// <summary>Result of <see cref="ManifestReader.Read"/>: the objects that could be read, and every problem.</summary>
+/// <summary>
+/// Result of <see cref="ManifestReader.Read"/>: the objects that could be read, their locations (parallel to
+/// <see cref="Manifests"/>; may be empty for a set that was not read from text), and every problem.
+/// </summary>
 public sealed record ManifestReadResult(ManifestSet Manifests, IReadOnlyList<ManifestLocation> Locations, IReadOnlyList<ManifestProblem> Problems)
 {
     public bool HasProblems => Problems.Count > 0;
@@ -31,7 +34,7 @@ public sealed record ManifestReadResult(ManifestSet Manifests, IReadOnlyList<Man
     /// <summary>Location of the object a finding is about (matched by apiVersion, kind, namespace and name).</summary>
     public ManifestLocation? LocationOf(PolicyObjectRef obj)
     {
-        for (var i = 0; i < Manifests.Count; i++)
+        for (var i = 0; i < Math.Min(Manifests.Count, Locations.Count); i++)
         {
             var m = Manifests[i];
             if (m.Kind == obj.Kind && m.Name == obj.Name && m.Namespace == obj.Namespace && m.ApiVersion == obj.ApiVersion)
@@ -46,7 +49,7 @@ public sealed record ManifestReadResult(ManifestSet Manifests, IReadOnlyList<Man
     /// <summary>Location of <paramref name="manifest"/> in the stream, when it was read from one.</summary>
     public ManifestLocation? LocationOf(Manifest manifest)
     {
-        for (var i = 0; i < Manifests.Count; i++)
+        for (var i = 0; i < Math.Min(Manifests.Count, Locations.Count); i++)
         {
             if (ReferenceEquals(Manifests[i].Object, manifest.Object))
             {

@@ -34,7 +34,8 @@ public static partial class PolicyExceptionRules
             return null;
         }
 
-        var ids = IdSeparator().Split(value[..semicolon]).Where(s => s.Length > 0).Select(s => s.ToUpperInvariant()).Distinct().ToList();
+        var tokens = IdSeparator().Split(value[..semicolon]).Where(s => s.Length > 0).ToList();
+        var ids = tokens.Select(s => s.ToUpperInvariant()).Distinct().ToList();
         var reason = value[(semicolon + 1)..].Trim();
         if (ids.Count == 0)
         {
@@ -48,10 +49,10 @@ public static partial class PolicyExceptionRules
             return null;
         }
 
-        var unknown = ids.Where(id => PolicyEngine.FindRule(id) is null).ToList();
+        var unknown = tokens.Where(t => PolicyEngine.FindRule(t.ToUpperInvariant()) is null).ToList();
         if (unknown.Count > 0)
         {
-            problem = $"names unknown rule id(s) {string.Join(", ", unknown)}.";
+            problem = $"names unknown rule id(s) {string.Join(", ", unknown)}; use the ids the report shows (PS001…PS013, RB…, IM…, SE…, RS…).";
             return null;
         }
 

@@ -325,6 +325,12 @@ internal sealed partial class KubeApi
             return;
         }
 
+        if (info.Subresource == "log")
+        {
+            await WriteBytesAsync(ctx, 200, Encoding.UTF8.GetBytes(SimulatedLog(stored.Obj, ctx.Request.Query["container"].ToString())), "text/plain");
+            return;
+        }
+
         if (Tables.Wanted(ctx))
         {
             await WriteJsonAsync(ctx, 200, Tables.Build(type, [stored], _store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture), null, Now));
@@ -332,6 +338,27 @@ internal sealed partial class KubeApi
         }
 
         await WriteBytesAsync(ctx, 200, stored.Bytes);
+    }
+
+    /// <summary>What <c>kubectl logs</c> shows for a simulated container.</summary>
+    private static string SimulatedLog(JsonObject pod, string container)
+    {
+        var containers = (Json.At(pod, "spec", "containers") as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        var c = containers.FirstOrDefault(x => Json.Str(x, "name") == container) ?? containers.FirstOrDefault();
+        if (c is null || (container.Length > 0 && Json.Str(c, "name") != container))
+        {
+            throw ApiException.BadRequest($"container {container} is not valid for pod {Json.Name(pod)}");
+        }
+
+        var status = (Json.At(pod, "status", "containerStatuses") as JsonArray)?.OfType<JsonObject>().FirstOrDefault(s => Json.Str(s, "name") == Json.Str(c, "name"));
+        if (Json.Str(status, "state", "waiting", "reason") is "ImagePullBackOff" or "ErrImagePull" or "ContainerCreating")
+        {
+            throw ApiException.BadRequest($"container \"{Json.Str(c, "name")}\" in pod \"{Json.Name(pod)}\" is waiting to start: trying and failing to pull image");
+        }
+
+        var started = Json.Str(status, "state", "running", "startedAt") ?? Json.Str(pod, "metadata", "creationTimestamp") ?? "";
+        return $"{started} sandbox: simulated container {Json.Str(c, "name")} (image {Json.Str(c, "image")}) in pod {Json.Name(pod)}\n"
+            + $"{started} sandbox: no real process runs in the Sandbox (simulated cluster)\n";
     }
 
     private (List<StoredObject> Items, long Rv) Select(RequestInfo info, ResourceType type, HttpContext ctx)

@@ -77,7 +77,7 @@ public sealed record RequestInfo(
             throw ApiException.ResourceNotFound();
         }
 
-        if (sub is not null && !(sub == "status" && type.HasStatus) && !(sub == "scale" && type.HasScale) && !(sub == "finalize" && type.Plural == "namespaces"))
+        if (sub is not null && !(sub == "status" && type.HasStatus) && !(sub == "scale" && type.HasScale) && !(sub == "finalize" && type.Plural == "namespaces") && !(sub == "log" && type.StorageKey == "pods"))
         {
             throw ApiException.ResourceNotFound();
         }

@@ -35,6 +35,7 @@ internal static class Tables
         "configmaps" => [("Name", "string", "name"), ("Data", "integer", ""), ("Age", "string", "")],
         "secrets" => [("Name", "string", "name"), ("Type", "string", ""), ("Data", "integer", ""), ("Age", "string", "")],
         "namespaces" => [("Name", "string", "name"), ("Status", "string", ""), ("Age", "string", "")],
+        "events" => [("Last Seen", "string", ""), ("Type", "string", ""), ("Reason", "string", ""), ("Object", "string", ""), ("Message", "string", "")],
         _ => Default,
     };
 
@@ -94,6 +95,8 @@ internal static class Tables
             "configmaps" => [name, (o["data"] as JsonObject)?.Count + (o["binaryData"] as JsonObject)?.Count ?? (o["data"] as JsonObject)?.Count ?? 0, age],
             "secrets" => [name, Json.Str(o, "type") ?? "Opaque", (o["data"] as JsonObject)?.Count ?? 0, age],
             "namespaces" => [name, Json.Str(o, "status", "phase") ?? "Active", age],
+            "events" => [Age(Json.Str(o, "lastTimestamp"), now), Json.Str(o, "type") ?? "Normal", Json.Str(o, "reason") ?? "",
+                $"{(Json.Str(o, "involvedObject", "kind") ?? "").ToLowerInvariant()}/{Json.Str(o, "involvedObject", "name")}", Json.Str(o, "message") ?? ""],
             _ => [name, age],
         };
         var meta = new JsonObject();

@@ -464,24 +464,46 @@ public sealed class WorkloadControllers : IDisposable
                 ["spec"] = new JsonObject { ["replicas"] = replicas, ["selector"] = selector, ["template"] = podTemplate },
             };
             rs = Create(ReplicaSets, rs);
+            Emit(d, "Normal", "ScalingReplicaSet", $"Scaled up replica set {rsName} from 0 to {replicas}", "deployment-controller");
         }
         else
         {
             rs = (JsonObject)existing.Obj.DeepClone();
-            if (Json.Long(rs, "spec", "replicas") != replicas)
+            var annotations = Json.Obj(Json.Meta(rs), "annotations");
+            var current = ParseLong(Json.Str(annotations, "deployment.kubernetes.io/revision"));
+            var newest = Owned(ReplicaSets, d).Where(o => o.Name != rsName)
+                .Select(o => ParseLong(Json.Str(o.Obj, "metadata", "annotations", "deployment.kubernetes.io/revision"))).DefaultIfEmpty(0).Max();
+            var changed = false;
+            if (current <= newest)
             {
+                // A rollback to an older template makes its ReplicaSet the newest revision again.
+                annotations["deployment.kubernetes.io/revision"] = (newest + 1).ToString(CultureInfo.InvariantCulture);
+                changed = true;
+            }
+
+            if (Json.Long(rs, "spec", "replicas") is { } was && was != replicas)
+            {
+                Emit(d, "Normal", "ScalingReplicaSet", $"Scaled {(replicas > was ? "up" : "down")} replica set {rsName} from {was} to {replicas}", "deployment-controller");
                 rs["spec"]!["replicas"] = replicas;
-                Json.Obj(Json.Meta(rs), "annotations")["deployment.kubernetes.io/desired-replicas"] = replicas.ToString(CultureInfo.InvariantCulture);
+                annotations["deployment.kubernetes.io/desired-replicas"] = replicas.ToString(CultureInfo.InvariantCulture);
+                changed = true;
+            }
+
+            if (changed)
+            {
                 rs = Store.Put(ReplicaSets, rs).Obj;
             }
         }
+
+        revision = ParseLong(Json.Str(rs, "metadata", "annotations", "deployment.kubernetes.io/revision"));
 
         // Old ReplicaSets scale to zero; the history beyond revisionHistoryLimit goes.
         var olds = Owned(ReplicaSets, d).Where(o => o.Name != rsName).ToList();
         foreach (var old in olds)
         {
-            if (Json.Long(old.Obj, "spec", "replicas") != 0)
+            if (Json.Long(old.Obj, "spec", "replicas") is { } oldReplicas && oldReplicas != 0)
             {
+                Emit(d, "Normal", "ScalingReplicaSet", $"Scaled down replica set {old.Name} from {oldReplicas} to 0", "deployment-controller");
                 var copy = (JsonObject)old.Obj.DeepClone();
                 copy["spec"]!["replicas"] = 0;
                 Store.Put(ReplicaSets, copy);
@@ -534,7 +556,7 @@ public sealed class WorkloadControllers : IDisposable
                     ? Condition(previous, "Progressing", "True", "NewReplicaSetAvailable", $"ReplicaSet \"{rsName}\" has successfully progressed.", now)
                     : Condition(previous, "Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{rsName}\" is progressing.", now));
         status["conditions"] = conditions;
-        WriteStatus(Deployments, d, status);
+        WriteStatus(Deployments, d, status, ("deployment.kubernetes.io/revision", revision.ToString(CultureInfo.InvariantCulture)));
         if (!available && !exceeded && behavior.Mode != WorkloadMode.Normal)
         {
             // Look again at the progress deadline.
@@ -941,6 +963,28 @@ public sealed class WorkloadControllers : IDisposable
             statuses.Add(cs);
         }
 
+        if (previous is null || Json.At(previous, "containerStatuses") is null)
+        {
+            Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+            foreach (var c in (Json.At(pod, "spec", "containers") as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                var image = Json.Str(c, "image");
+                switch (behavior.Mode)
+                {
+                    case WorkloadMode.NeverReady:
+                        Emit(pod, "Warning", "Failed", $"Failed to pull image \"{image}\": {behavior.Reason} (simulated)", "kubelet");
+                        Emit(pod, "Normal", "BackOff", $"Back-off pulling image \"{image}\"", "kubelet");
+                        break;
+                    case WorkloadMode.CrashLoop:
+                        Emit(pod, "Warning", "BackOff", $"Back-off restarting failed container {Json.Str(c, "name")} in pod {Json.Name(pod)}", "kubelet");
+                        break;
+                    default:
+                        Emit(pod, "Normal", "Started", $"Started container {Json.Str(c, "name")} (simulated)", "kubelet");
+                        break;
+                }
+            }
+        }
+
         var status = new JsonObject
         {
             ["phase"] = behavior.Mode == WorkloadMode.NeverReady ? "Pending" : "Running",
@@ -1033,6 +1077,44 @@ public sealed class WorkloadControllers : IDisposable
 
     // ------------------------------------------------------------------ store helpers
 
+    /// <summary>Records a core/v1 Event about <paramref name="involved"/> (what <c>kubectl describe</c> and <c>get events</c> show).</summary>
+    private void Emit(JsonObject involved, string type, string reason, string message, string component)
+    {
+        var ns = Json.Namespace(involved);
+        if (ns.Length == 0 || Store.Get("namespaces", "", ns) is null)
+        {
+            return;
+        }
+
+        var now = Json.Timestamp(Time.GetUtcNow());
+        var name = $"{Json.Name(involved)}.{Guid.NewGuid():N}"[..Math.Min(Json.Name(involved).Length + 17, 253)];
+        Create("events", new JsonObject
+        {
+            ["kind"] = "Event",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
+            ["involvedObject"] = new JsonObject
+            {
+                ["kind"] = Json.Str(involved, "kind"),
+                ["namespace"] = ns,
+                ["name"] = Json.Name(involved),
+                ["uid"] = Json.Str(involved, "metadata", "uid"),
+                ["apiVersion"] = Json.Str(involved, "apiVersion"),
+                ["resourceVersion"] = Json.Str(involved, "metadata", "resourceVersion"),
+            },
+            ["reason"] = reason,
+            ["message"] = message,
+            ["source"] = new JsonObject { ["component"] = component },
+            ["firstTimestamp"] = now,
+            ["lastTimestamp"] = now,
+            ["count"] = 1,
+            ["type"] = type,
+            ["eventTime"] = null,
+            ["reportingComponent"] = component,
+            ["reportingInstance"] = "",
+        });
+    }
+
     private JsonObject Create(string key, JsonObject obj)
     {
         var meta = Json.Meta(obj);
@@ -1051,16 +1133,27 @@ public sealed class WorkloadControllers : IDisposable
         return Store.Put(key, obj).Obj;
     }
 
-    private void WriteStatus(string key, JsonObject obj, JsonObject status)
+    private void WriteStatus(string key, JsonObject obj, JsonObject status, (string Key, string Value)? annotation = null)
     {
         var current = Store.Get(key, Json.Namespace(obj), Json.Name(obj));
-        if (current is null || Json.DeepEquals(current.Obj["status"], status))
+        if (current is null)
+        {
+            return;
+        }
+
+        var annotationSame = annotation is not { } a || Json.Str(current.Obj, "metadata", "annotations", a.Key) == a.Value;
+        if (annotationSame && Json.DeepEquals(current.Obj["status"], status))
         {
             return;
         }
 
         var copy = (JsonObject)current.Obj.DeepClone();
         copy["status"] = status;
+        if (annotation is { } an)
+        {
+            Json.Obj(Json.Meta(copy), "annotations")[an.Key] = an.Value;
+        }
+
         Store.Put(key, copy);
     }
 
@@ -1077,7 +1170,9 @@ public sealed class WorkloadControllers : IDisposable
     /// <summary>A stable, Kubernetes-looking hash of a pod template (the <c>pod-template-hash</c> label).</summary>
     internal static string TemplateHash(JsonObject template)
     {
-        var h = (uint)StableHash(template.ToJsonString());
+        var copy = (JsonObject)template.DeepClone();
+        (Json.At(copy, "metadata", "labels") as JsonObject)?.Remove("pod-template-hash");
+        var h = (uint)StableHash(Canonical(copy));
         const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
         var sb = new StringBuilder();
         var v = (ulong)h * 2654435761UL;
@@ -1089,6 +1184,15 @@ public sealed class WorkloadControllers : IDisposable
 
         return sb.ToString();
     }
+
+    /// <summary>JSON with object keys sorted, so equal templates hash equally whatever their key order.</summary>
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(",", o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => System.Text.Json.JsonSerializer.Serialize(kv.Key) + ":" + Canonical(kv.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        null => "null",
+        _ => node.ToJsonString(),
+    };
 
     private static int StableHash(string text)
     {

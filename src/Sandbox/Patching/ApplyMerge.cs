@@ -36,7 +36,7 @@ internal static class ApplyMerge
                     target[key] = fresh;
                 }
             }
-            else if (av is JsonArray aa && tv is JsonArray ta && ListSchema.For(key, ctx) is { Kind: not ListKind.Atomic } strategy)
+            else if (av is JsonArray aa && tv is JsonArray ta && ListSchema.For(key, ctx, ta, aa) is { Kind: not ListKind.Atomic } strategy)
             {
                 MergeList(ta, aa, key, ctx, strategy);
             }

@@ -78,6 +78,40 @@ public sealed record FieldConflict(string Manager, string FieldPath)
         return sb.ToString();
     }
 
+    /// <summary>The Status cause Kubernetes reports for this conflict.</summary>
+    public JsonObject ToStatusCause() => new()
+    {
+        ["reason"] = "FieldManagerConflict",
+        ["message"] = CauseMessage,
+        ["field"] = FieldPath,
+    };
+
+    /// <summary>
+    /// The whole 409 Status body Kubernetes answers an apply conflict with (as <c>errors.NewApplyConflict</c>: no
+    /// name/kind in details, one cause per conflict).
+    /// </summary>
+    public static JsonObject ToStatus(IReadOnlyList<FieldConflict> conflicts)
+    {
+        ArgumentNullException.ThrowIfNull(conflicts);
+        var causes = new JsonArray();
+        foreach (var c in conflicts)
+        {
+            causes.Add(c.ToStatusCause());
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = FormatMessage(conflicts),
+            ["reason"] = "Conflict",
+            ["details"] = new JsonObject { ["causes"] = causes },
+            ["code"] = 409,
+        };
+    }
+
     /// <summary>Conflicts are equal when they name the same manager and field path.</summary>
     public bool Equals(FieldConflict? other) =>
         other is not null && Manager == other.Manager && FieldPath == other.FieldPath;

@@ -16,6 +16,8 @@ public static class FieldManagement
     /// <summary>The manager Kubernetes credits with the fields of an object applied to for the first time without managedFields.</summary>
     public const string BeforeFirstApply = "before-first-apply";
 
+    internal const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
     /// <summary>Server-side apply of <paramref name="applied"/> (the manager's full intent) onto <paramref name="live"/> (null = create).</summary>
     public static ApplyResult Apply(JsonObject? live, JsonObject applied, string manager, bool force, DateTimeOffset now)
     {
@@ -32,25 +34,24 @@ public static class FieldManagement
                 managers.Add(new ManagerEntry(BeforeFirstApply, UpdateOperation, null)
                 {
                     Set = existing,
-                    ApiVersion = live["apiVersion"]?.GetValue<string>(),
+                    ApiVersion = Str(live, "apiVersion"),
                     Time = FormatTime(now),
                     Dirty = true,
                 });
             }
         }
 
-        var merged = live is null ? new JsonObject() : JsonClone.CloneObject(live);
+        var merged = live is null ? new JsonObject() : JsonClone.CloneWithoutManagedFields(live);
         ApplyMerge.MergeObject(merged, applied, SchemaContext.Root);
 
         var appliedSet = FieldSets.Describe(applied, SchemaContext.Root, updateStyle: false);
         var (changed, removed) = FieldSets.Diff(live, merged);
         var objectChanged = live is null || changed is not null || removed is not null;
 
-        var apiVersion = (applied["apiVersion"] ?? live?["apiVersion"])?.GetValue<string>();
+        var apiVersion = Str(applied, "apiVersion") ?? Str(live, "apiVersion");
 
         // Conflicts with every other owner of a field whose value changes.
-        List<FieldConflict>? conflicts = null;
-        List<(ManagerEntry Entry, FieldSet Conflict)>? forced = null;
+        List<(ManagerEntry Entry, FieldSet Overlap)>? overlaps = null;
         if (changed is not null)
         {
             foreach (var entry in managers)
@@ -61,38 +62,26 @@ public static class FieldManagement
                 }
 
                 var overlap = entry.Set.Intersect(changed);
-                if (overlap is null || overlap.IsEmpty)
+                if (overlap is not null && !overlap.IsEmpty)
                 {
-                    continue;
-                }
-
-                if (force)
-                {
-                    (forced ??= []).Add((entry, overlap));
-                    continue;
-                }
-
-                conflicts ??= [];
-                foreach (var path in overlap.MemberPaths())
-                {
-                    conflicts.Add(new FieldConflict(entry.Manager, path)
-                    {
-                        Operation = entry.Operation,
-                        ApiVersion = entry.ApiVersion,
-                        Subresource = entry.Subresource,
-                    });
+                    (overlaps ??= []).Add((entry, overlap));
                 }
             }
         }
 
-        if (conflicts is not null)
+        if (overlaps is not null && !force)
         {
-            return new ApplyResult(null, conflicts);
+            var conflicts = Conflicts(overlaps, live, manager);
+            if (conflicts.Count > 0)
+            {
+                return new ApplyResult(null, conflicts);
+            }
         }
 
-        if (forced is not null)
+        if (overlaps is not null)
         {
-            foreach (var (entry, overlap) in forced)
+            // Forced (or allowed by the client-side apply upgrade): the applier takes the fields.
+            foreach (var (entry, overlap) in overlaps)
             {
                 entry.Set.ExceptWith(overlap);
                 entry.Dirty = true;
@@ -129,12 +118,12 @@ public static class FieldManagement
             objectChanged |= Pruner.PruneObject(merged, lastSet, owned, SchemaContext.Root, []);
         }
 
-        if (objectChanged)
+        if (manager == "kubectl")
         {
-            mine.Dirty = true;
+            objectChanged |= SyncLastApplied(merged, applied);
         }
 
-        if (mine.Dirty || mine.Time is null)
+        if (objectChanged || mine.Dirty || mine.Time is null)
         {
             mine.Time = FormatTime(now);
         }
@@ -155,8 +144,8 @@ public static class FieldManagement
         ArgumentException.ThrowIfNullOrEmpty(manager);
 
         List<ManagerEntry> managers;
-        var incoming = after["metadata"]?["managedFields"];
-        var previous = before?["metadata"]?["managedFields"];
+        var incoming = ManagedFieldsCodec.ManagedFieldsOf(after);
+        var previous = ManagedFieldsCodec.ManagedFieldsOf(before);
         if (incoming is JsonArray { Count: 0 } && before is not null)
         {
             // An explicit empty list resets managed fields.
@@ -164,11 +153,20 @@ public static class FieldManagement
             return;
         }
 
-        managers = incoming is JsonArray && !JsonNode.DeepEquals(incoming, previous)
-            ? ManagedFieldsCodec.Read(after)
-            : ManagedFieldsCodec.Read(before);
-
+        var useIncoming = incoming is JsonArray && !JsonNode.DeepEquals(incoming, previous);
         var (changed, removed) = FieldSets.Diff(before, after);
+        if (changed is null && removed is null)
+        {
+            // Nothing tracked changed (e.g. a status write): keep the managedFields as they are, without re-encoding.
+            if (!useIncoming && incoming is null && previous is JsonArray && after["metadata"] is JsonObject meta)
+            {
+                meta["managedFields"] = JsonClone.Clone(previous);
+            }
+
+            return;
+        }
+
+        managers = useIncoming ? ManagedFieldsCodec.Read(after) : ManagedFieldsCodec.Read(before);
         var mine = managers.Find(e => e.Is(manager, UpdateOperation));
         foreach (var entry in managers)
         {
@@ -213,7 +211,7 @@ public static class FieldManagement
                 mine.Time = FormatTime(now);
             }
 
-            var apiVersion = after["apiVersion"]?.GetValue<string>();
+            var apiVersion = Str(after, "apiVersion");
             if (apiVersion is not null)
             {
                 mine.ApiVersion = apiVersion;
@@ -223,6 +221,100 @@ public static class FieldManagement
         managers.RemoveAll(e => e.Set.IsEmpty);
         ManagedFieldsCodec.Write(after, managers);
     }
+
+    /// <summary>
+    /// The conflicts to report. As Kubernetes' lastAppliedManager: when <c>kubectl</c> applies server-side over an
+    /// object it managed with client-side apply, conflicts on fields whose live value still matches the
+    /// last-applied-configuration annotation are allowed (the apply then forces), so the switch is seamless.
+    /// </summary>
+    private static List<FieldConflict> Conflicts(List<(ManagerEntry Entry, FieldSet Overlap)> overlaps, JsonObject? live, string manager)
+    {
+        FieldSet? allowed = null;
+        if (manager == "kubectl" && LastApplied(live) is { } lastApplied)
+        {
+            allowed = FieldSets.Describe(lastApplied, SchemaContext.Root, updateStyle: false);
+            var (differs, _) = FieldSets.Diff(lastApplied, live!);
+            if (differs is not null)
+            {
+                allowed.ExceptWith(differs);
+            }
+        }
+
+        var conflicts = new List<FieldConflict>();
+        foreach (var (entry, overlap) in overlaps)
+        {
+            var reported = overlap;
+            if (allowed is not null)
+            {
+                reported = overlap.Clone();
+                reported.ExceptWith(allowed);
+            }
+
+            foreach (var path in reported.MemberPaths())
+            {
+                conflicts.Add(new FieldConflict(entry.Manager, path)
+                {
+                    Operation = entry.Operation,
+                    ApiVersion = entry.ApiVersion,
+                    Subresource = entry.Subresource,
+                });
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>
+    /// As Kubernetes' lastAppliedUpdater: a server-side apply by <c>kubectl</c> keeps an existing
+    /// last-applied-configuration annotation in step with what was applied (compact JSON, keys sorted, without the
+    /// annotation itself), so a later client-side apply diffs against the right configuration.
+    /// </summary>
+    private static bool SyncLastApplied(JsonObject result, JsonObject applied)
+    {
+        if (result["metadata"] is not JsonObject metadata || metadata["annotations"] is not JsonObject annotations
+            || !annotations.ContainsKey(LastAppliedAnnotation))
+        {
+            return false;
+        }
+
+        var copy = JsonClone.CloneObject(applied);
+        if (copy["metadata"] is JsonObject m && m["annotations"] is JsonObject a)
+        {
+            a.Remove(LastAppliedAnnotation);
+        }
+
+        var sb = new System.Text.StringBuilder();
+        ListSchema.AppendJson(sb, copy);
+        var text = sb.Append('\n').ToString();
+        if (Str(annotations, LastAppliedAnnotation) == text)
+        {
+            return false;
+        }
+
+        annotations[LastAppliedAnnotation] = text;
+        return true;
+    }
+
+    private static JsonObject? LastApplied(JsonObject? live)
+    {
+        if (live?["metadata"] is not JsonObject metadata || metadata["annotations"] is not JsonObject annotations
+            || Str(annotations, LastAppliedAnnotation) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static string? Str(JsonObject? o, string name) =>
+        o is not null && o.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
 
     internal static string FormatTime(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
@@ -257,7 +349,7 @@ internal static class ManagedFieldsCodec
     public static List<ManagerEntry> Read(JsonObject? obj)
     {
         var result = new List<ManagerEntry>();
-        if (obj?["metadata"]?["managedFields"] is not JsonArray entries)
+        if (ManagedFieldsOf(obj) is not JsonArray entries)
         {
             return result;
         }
@@ -293,8 +385,13 @@ internal static class ManagedFieldsCodec
         return result;
     }
 
-    private static string? Str(JsonObject o, string name) =>
-        o.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonObject o, string name) => FieldManagement.Str(o, name);
+
+    public static JsonNode? ManagedFieldsOf(JsonObject? obj) =>
+        obj is not null && obj.TryGetPropertyValue("metadata", out var m) && m is JsonObject metadata
+            && metadata.TryGetPropertyValue("managedFields", out var mf)
+            ? mf
+            : null;
 
     public static void Write(JsonObject obj, List<ManagerEntry> managers)
     {

@@ -290,6 +290,12 @@ internal sealed class FieldSet
 
     internal static void AppendPathElement(StringBuilder sb, string element)
     {
+        if (element.Length < 2 || element[1] != ':')
+        {
+            sb.Append('.').Append(element);
+            return;
+        }
+
         var body = element.AsSpan(2);
         switch (element[0])
         {

@@ -54,7 +54,7 @@ internal static class FieldSets
                 break;
             case JsonArray a:
                 {
-                    var strategy = ListSchema.For(field, parent);
+                    var strategy = ListSchema.For(field, parent, a);
                     if (strategy.Kind == ListKind.Atomic)
                     {
                         set.Member = true;
@@ -172,7 +172,7 @@ internal static class FieldSets
 
         if (a is JsonArray la && b is JsonArray lb)
         {
-            var strategy = ListSchema.For(field, parent);
+            var strategy = ListSchema.For(field, parent, la, lb);
             if (strategy.Kind != ListKind.Atomic)
             {
                 FieldSet? c = null;
@@ -276,12 +276,5 @@ internal static class FieldSets
 
         parent ??= new FieldSet();
         parent.GetOrAdd(pe).UnionWith(child);
-    }
-
-    /// <summary>True when the objects are equal apart from ignored fields (managedFields, resourceVersion, ...).</summary>
-    public static bool ContentEquals(JsonObject a, JsonObject b)
-    {
-        var (changed, removed) = Diff(a, b);
-        return changed is null && removed is null;
     }
 }

@@ -45,6 +45,34 @@ internal static class JsonClone
 
     public static JsonObject CloneObject(JsonObject o) => (JsonObject)Clone(o)!;
 
+    /// <summary>Clone of an object without <c>metadata.managedFields</c> (about to be rewritten anyway).</summary>
+    public static JsonObject CloneWithoutManagedFields(JsonObject o)
+    {
+        var copy = new JsonObject();
+        foreach (var (k, v) in o)
+        {
+            if (k == "metadata" && v is JsonObject metadata)
+            {
+                var m = new JsonObject();
+                foreach (var (mk, mv) in metadata)
+                {
+                    if (mk != "managedFields")
+                    {
+                        m.Add(mk, Clone(mv));
+                    }
+                }
+
+                copy.Add(k, m);
+            }
+            else
+            {
+                copy.Add(k, Clone(v));
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>
     /// Parsed scalars share their (immutable) JsonElement instead of copying its document; other values keep their
     /// CLR type, so callers' conversions (<c>(int)node</c>, <c>GetValue&lt;long&gt;()</c>) behave as on the input.

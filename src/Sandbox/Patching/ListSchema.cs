@@ -61,6 +61,62 @@ internal static class ListSchema
         _ => ListStrategy.Atomic,
     };
 
+    /// <summary>
+    /// <see cref="For(string, SchemaContext)"/>, degraded to atomic when a list does not fit its declared keys (an item that is not an object
+    /// or lacks a required key, or a set holding non-scalars): merging such items by key would lose some.
+    /// </summary>
+    public static ListStrategy For(string field, SchemaContext parent, JsonArray? a, JsonArray? b = null)
+    {
+        var strategy = For(field, parent);
+        if (strategy.Kind == ListKind.Atomic || (Fits(a, strategy) && Fits(b, strategy)))
+        {
+            return strategy;
+        }
+
+        return ListStrategy.Atomic;
+    }
+
+    private static bool Fits(JsonArray? list, ListStrategy strategy)
+    {
+        if (list is null)
+        {
+            return true;
+        }
+
+        foreach (var item in list)
+        {
+            if (strategy.Kind == ListKind.Set)
+            {
+                if (item is JsonObject or JsonArray)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (item is not JsonObject o)
+            {
+                return false;
+            }
+
+            if (o.Count == 1 && o.ContainsKey("$patch"))
+            {
+                continue; // a strategic merge patch list directive
+            }
+
+            foreach (var key in strategy.Keys)
+            {
+                if (key != "protocol" && o[key] is null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Maps that are replaced whole by server-side apply (label selectors, role refs).</summary>
     public static bool IsAtomicMap(string field) =>
         field is "selector" or "podSelector" or "namespaceSelector" or "labelSelector" or "roleRef";

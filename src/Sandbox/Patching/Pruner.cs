@@ -48,7 +48,7 @@ internal static class Pruner
             {
                 emptied = PruneObject(vo, ls, os, ctx.Child(key), []) && vo.Count == 0;
             }
-            else if (value is JsonArray va && ListSchema.For(key, ctx) is { Kind: not ListKind.Atomic } strategy)
+            else if (value is JsonArray va && ListSchema.For(key, ctx, va) is { Kind: not ListKind.Atomic } strategy)
             {
                 emptied = PruneList(va, ls, os, key, ctx, strategy) && va.Count == 0;
             }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RunnerConsole.Sandbox.Patching;
@@ -193,7 +192,7 @@ public static class StrategicMergePatch
         JsonArray? deleteFromPrimitive,
         string path)
     {
-        var strategy = ListSchema.For(field, parent);
+        var strategy = ListSchema.For(field, parent, target, patch);
         var itemCtx = parent.Child(field);
 
         // [{"$patch": "replace"}, ...] replaces the whole list with the remaining items.
@@ -278,14 +277,14 @@ public static class StrategicMergePatch
             }
 
             var key = ListSchema.ItemKey(io, strategy.Keys);
-            var index = IndexOfKey(target, key, strategy);
+            var index = IndexOfMatch(target, io, strategy.Keys);
             var itemDirective = io.TryGetPropertyValue(PatchDirective, out var d) ? DirectiveValue(d, path) : null;
             if (itemDirective == "delete")
             {
                 while (index >= 0)
                 {
                     target.RemoveAt(index);
-                    index = IndexOfKey(target, key, strategy);
+                    index = IndexOfMatch(target, io, strategy.Keys);
                 }
 
                 continue;
@@ -317,17 +316,48 @@ public static class StrategicMergePatch
         return target;
     }
 
-    private static int IndexOfKey(JsonArray list, string key, ListStrategy strategy)
+    /// <summary>
+    /// Index of the first element matching the patch element on the merge keys the patch element names (a patch
+    /// element without <c>protocol</c> matches by port alone, as kubectl's patches use the single Kubernetes
+    /// patchMergeKey); -1 when none.
+    /// </summary>
+    private static int IndexOfMatch(JsonArray list, JsonObject patchItem, string[] keys)
     {
         for (var i = 0; i < list.Count; i++)
         {
-            if (FieldSets.KeyOf(list[i], strategy) == key)
+            if (list[i] is JsonObject candidate && Matches(candidate, patchItem, keys))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    private static bool Matches(JsonObject candidate, JsonObject patchItem, string[] keys)
+    {
+        var compared = 0;
+        foreach (var key in keys)
+        {
+            if (!patchItem.TryGetPropertyValue(key, out var wanted) || wanted is null)
+            {
+                continue;
+            }
+
+            compared++;
+            candidate.TryGetPropertyValue(key, out var have);
+            if (have is null && key == "protocol")
+            {
+                have = JsonValue.Create("TCP");
+            }
+
+            if (!JsonNode.DeepEquals(have, wanted))
+            {
+                return false;
+            }
+        }
+
+        return compared > 0;
     }
 
     private static void Dedupe(JsonArray list)
@@ -369,12 +399,12 @@ public static class StrategicMergePatch
     private static void Reorder(JsonArray list, ListStrategy strategy, JsonArray order)
     {
         var rank = new Dictionary<string, int>(order.Count, StringComparer.Ordinal);
-        foreach (var o in order)
+        if (strategy.Kind != ListKind.Map)
         {
-            var key = strategy.Kind == ListKind.Map && o is JsonObject oo
-                ? ListSchema.ItemKey(oo, strategy.Keys)
-                : ListSchema.ValueKey(o);
-            rank.TryAdd(key, rank.Count);
+            foreach (var o in order)
+            {
+                rank.TryAdd(ListSchema.ValueKey(o), rank.Count);
+            }
         }
 
         var items = list.ToArray();
@@ -383,7 +413,24 @@ public static class StrategicMergePatch
         var ranked = new List<(int Rank, int Index)>();
         for (var i = 0; i < items.Length; i++)
         {
-            if (rank.TryGetValue(FieldSets.KeyOf(items[i], strategy), out var r))
+            var r = -1;
+            if (strategy.Kind != ListKind.Map)
+            {
+                r = rank.TryGetValue(ListSchema.ValueKey(items[i]), out var found) ? found : -1;
+            }
+            else if (items[i] is JsonObject item)
+            {
+                for (var o = 0; o < order.Count; o++)
+                {
+                    if (order[o] is JsonObject entry && Matches(item, entry, strategy.Keys))
+                    {
+                        r = o;
+                        break;
+                    }
+                }
+            }
+
+            if (r >= 0)
             {
                 slots.Add(i);
                 ranked.Add((r, i));
@@ -402,9 +449,4 @@ public static class StrategicMergePatch
             list.Add(item);
         }
     }
-
-    internal static bool IsDirective(string key) =>
-        key.Length > 0 && key[0] == '$';
-
-    internal static JsonValueKind Kind(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
 }

@@ -101,6 +101,7 @@ internal static partial class Admission
                     {
                         foreach (var p in ports.OfType<JsonObject>())
                         {
+                            Json.SetIfAbsent(p, "protocol", "TCP");
                             if (p["targetPort"] is null && p["port"] is not null)
                             {
                                 p["targetPort"] = p["port"]!.DeepClone();
@@ -191,6 +192,49 @@ internal static partial class Admission
             case "persistentvolumeclaims":
                 Json.SetIfAbsent(Json.Obj(obj, "status"), "phase", "Bound");
                 break;
+        }
+
+        var podSpec = type.StorageKey switch
+        {
+            "pods" => Json.At(obj, "spec"),
+            "cronjobs.batch" => Json.At(obj, "spec", "jobTemplate", "spec", "template", "spec"),
+            "deployments.apps" or "statefulsets.apps" or "daemonsets.apps" or "replicasets.apps" or "jobs.batch" => Json.At(obj, "spec", "template", "spec"),
+            _ => null,
+        };
+        if (podSpec is JsonObject ps)
+        {
+            DefaultPodSpec(ps, type.StorageKey is "jobs.batch" or "cronjobs.batch" ? null : "Always");
+        }
+    }
+
+    /// <summary>The PodSpec defaults of the real API server (those a user sees in <c>kubectl get -o yaml</c>).</summary>
+    private static void DefaultPodSpec(JsonObject spec, string? restartPolicy)
+    {
+        if (restartPolicy is not null)
+        {
+            Json.SetIfAbsent(spec, "restartPolicy", restartPolicy);
+        }
+
+        Json.SetIfAbsent(spec, "terminationGracePeriodSeconds", 30);
+        Json.SetIfAbsent(spec, "dnsPolicy", "ClusterFirst");
+        Json.SetIfAbsent(spec, "securityContext", new JsonObject());
+        Json.SetIfAbsent(spec, "schedulerName", "default-scheduler");
+        foreach (var list in new[] { "containers", "initContainers" })
+        {
+            foreach (var c in (spec[list] as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                var image = Json.Str(c, "image") ?? "";
+                var lastSegment = image[(image.LastIndexOf('/') + 1)..];
+                var latest = !lastSegment.Contains(':', StringComparison.Ordinal) && !image.Contains('@', StringComparison.Ordinal) || lastSegment.EndsWith(":latest", StringComparison.Ordinal);
+                Json.SetIfAbsent(c, "imagePullPolicy", latest ? "Always" : "IfNotPresent");
+                Json.SetIfAbsent(c, "terminationMessagePath", "/dev/termination-log");
+                Json.SetIfAbsent(c, "terminationMessagePolicy", "File");
+                Json.SetIfAbsent(c, "resources", new JsonObject());
+                foreach (var port in (c["ports"] as JsonArray)?.OfType<JsonObject>() ?? [])
+                {
+                    Json.SetIfAbsent(port, "protocol", "TCP");
+                }
+            }
         }
     }
 

@@ -73,7 +73,10 @@ public sealed class LintCommandTests : IDisposable
         return path;
     }
 
-    private int Run(string path, string output = "table", bool skipUnknown = false, string stdin = "")
+    private int Run(string path, string output = "table", bool skipUnknown = false, string stdin = "") =>
+        Run(new LintCommand.Settings { Manifests = path, Output = output, SkipUnknownKinds = skipUnknown }, stdin);
+
+    private int Run(LintCommand.Settings settings, string stdin = "")
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -82,9 +85,8 @@ public sealed class LintCommandTests : IDisposable
             Out = new AnsiConsoleOutput(_console),
         });
         console.Profile.Width = 240;
-        var settings = new LintCommand.Settings { Manifests = path, Output = output, SkipUnknownKinds = skipUnknown };
         Assert.True(settings.Validate().Successful);
-        return new LintCommand(console, _stdout).Run(settings, new StringReader(stdin));
+        return new LintCommand(console, _stdout).RunAsync(settings, new StringReader(stdin), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
 
     [Fact]
@@ -193,6 +195,70 @@ public sealed class LintCommandTests : IDisposable
     {
         Assert.False(new LintCommand.Settings { Manifests = "x.yaml", Output = "xml" }.Validate().Successful);
         Assert.False(new LintCommand.Settings().Validate().Successful);
+    }
+
+    /// <summary>NATS-credentials-shaped text built at run time (random, not real credentials).</summary>
+    private static string NatsCreds()
+    {
+        var jwt = "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ" + Guid.NewGuid().ToString("N") + "In0.sig";
+        return string.Join("\n",
+            "-----BEGIN NATS USER JWT-----", jwt, "------END NATS USER JWT------", string.Empty,
+            "-----BEGIN USER NKEY SEED-----", "SU" + new string('A', 56), "------END USER NKEY SEED------");
+    }
+
+    private string ValuesFile() => Write($"""
+        runner:
+          name: lint-test
+          organization: acme
+        cloud:
+          runnerCredentials:
+            value: |
+        {Indent(NatsCreds(), 6)}
+          customerCredentials:
+            value: |
+        {Indent(NatsCreds(), 6)}
+        """);
+
+    private static string Indent(string text, int spaces) => string.Join("\n", text.Split('\n').Select(l => new string(' ', spaces) + l));
+
+    [Fact]
+    public void Run_ValuesFile_RendersAndLintsTheRunner()
+    {
+        var code = Run(new LintCommand.Settings { Values = ValuesFile(), Output = "json" });
+
+        using var doc = JsonDocument.Parse(_stdout.ToString());
+        var summary = doc.RootElement.GetProperty("summary");
+        Assert.True(summary.GetProperty("checked").GetBoolean());
+        Assert.True(summary.GetProperty("objects").GetInt32() > 10);
+        Assert.Equal(summary.GetProperty("hasErrors").GetBoolean() ? ExitCodes.Findings : ExitCodes.Ok, code);
+        var kinds = doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("object").GetProperty("namespace").GetString()).Distinct();
+        Assert.All(kinds, ns => Assert.True(ns is null or "kubiya"));
+        Assert.DoesNotContain("NKEY SEED", _stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_InvalidValuesFile_Exits65WithEveryError()
+    {
+        var code = Run(new LintCommand.Settings { Values = Write("bogus: 1\n") });
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        var text = _console.ToString();
+        Assert.Contains("bogus", text);
+        Assert.Contains("runner.name", text);
+        Assert.Contains("nothing was rendered or checked", text);
+    }
+
+    [Fact]
+    public void Run_ValuesWithBadNamespace_IsUsageError()
+    {
+        Assert.Equal(ExitCodes.Usage, Run(new LintCommand.Settings { Values = ValuesFile(), Namespace = "Not_A_Label" }));
+    }
+
+    [Fact]
+    public void Settings_Validate_RequiresExactlyOneInput()
+    {
+        Assert.False(new LintCommand.Settings { Manifests = "a.yaml", Values = "v.yaml" }.Validate().Successful);
+        Assert.True(new LintCommand.Settings { Values = "v.yaml" }.Validate().Successful);
     }
 
     [Fact]

@@ -42,16 +42,21 @@ public sealed class HelmInteropTests
         Assert.Equal(stored.Trim(), manifest.Trim());
     }
 
-    [Fact]
-    public async Task HelmRollback_OfOurRelease_WorksAndOurHistoryShowsIt()
+    [Theory]
+    // Our default field manager: helm (manager "helm", force=false) must force to change fields we own.
+    [InlineData("runner-console", "--force-conflicts")]
+    // Applying as "helm": plain helm rollback works.
+    [InlineData("helm", null)]
+    public async Task HelmRollback_OfOurRelease_WorksAndOurHistoryShowsIt(string fieldManager, string? helmFlag)
     {
         TestHelm.Require();
         await using var sandbox = await TestSandbox.StartAsync();
         var helm = new TestHelm(sandbox.KubeconfigPath, Path.GetDirectoryName(sandbox.KubeconfigPath)!);
-        Assert.True((await new InstallOperation(sandbox.Context).RunAsync(TestSandbox.Request("one"), TestSandbox.Options, null, Ct)).Succeeded);
-        Assert.True((await new UpgradeOperation(sandbox.Context).RunAsync(TestSandbox.Request("two", withExtra: false), false, TestSandbox.Options, null, Ct)).Succeeded);
+        var options = TestSandbox.Options with { FieldManager = fieldManager };
+        Assert.True((await new InstallOperation(sandbox.Context).RunAsync(TestSandbox.Request("one"), options, null, Ct)).Succeeded);
+        Assert.True((await new UpgradeOperation(sandbox.Context).RunAsync(TestSandbox.Request("two", withExtra: false), false, options, null, Ct)).Succeeded);
 
-        await helm.OkAsync("rollback", "runner", "1", "-n", TestSandbox.Ns);
+        await helm.OkAsync(["rollback", "runner", "1", "-n", TestSandbox.Ns, .. helmFlag is null ? Array.Empty<string>() : [helmFlag]]);
 
         var history = await new HistoryOperation(sandbox.Context).RunAsync("runner", TestSandbox.Ns, Ct);
         Assert.Equal([ReleaseStatus.Superseded, ReleaseStatus.Superseded, ReleaseStatus.Deployed], history.Select(h => h.Status));
@@ -60,7 +65,7 @@ public sealed class HelmInteropTests
         Assert.NotNull(sandbox.Server.GetObject("", "configmaps", TestSandbox.Ns, "runner-extra"));
 
         // And we carry on from helm's revision.
-        var upgrade = await new UpgradeOperation(sandbox.Context).RunAsync(TestSandbox.Request("three"), false, TestSandbox.Options with { ForceConflicts = true }, null, Ct);
+        var upgrade = await new UpgradeOperation(sandbox.Context).RunAsync(TestSandbox.Request("three"), false, options with { ForceConflicts = helmFlag is not null }, null, Ct);
         Assert.True(upgrade.Succeeded, upgrade.Message);
         Assert.Equal(4, upgrade.Record!.Version);
     }

@@ -4,6 +4,7 @@ using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Releases;
 using RunnerConsole.Core.Rendering;
 using RunnerConsole.Sandbox;
+using RunnerConsole.Sandbox.Controllers;
 
 namespace RunnerConsole.Core.Tests.Operations;
 
@@ -60,14 +61,15 @@ internal sealed class TestSandbox : IAsyncDisposable
     }
 
     /// <summary>A small runner-like release: service account, config map, secret, role + binding, service, deployment.</summary>
-    public static ReleaseRequest Request(string configValue = "one", string image = "ghcr.io/kubiyabot/tool-manager:v0.3.2", bool withExtra = true, string appVersion = "0.6.0") =>
-        new(Release, Ns, new ManifestSet(Objects(configValue, image, withExtra)), new ChartMetadata { Name = "kubiya-runner", Version = appVersion, AppVersion = appVersion, Description = "Kubiya runner" })
+    public static ReleaseRequest Request(string configValue = "one", string image = "ghcr.io/kubiyabot/tool-manager:v0.3.2", bool withExtra = true, string appVersion = "0.6.0", string? behavior = null) =>
+        new(Release, Ns, new ManifestSet(Objects(configValue, image, withExtra, behavior)), new ChartMetadata { Name = "kubiya-runner", Version = appVersion, AppVersion = appVersion, Description = "Kubiya runner" })
         {
             Config = new System.Text.Json.Nodes.JsonObject { ["configValue"] = configValue },
             CreateNamespace = true,
         };
 
-    public static IReadOnlyList<Manifest> Objects(string configValue, string image, bool withExtra)
+    // behavior: sandbox workload behaviour for the deployment's pods, e.g. never-ready:ImagePullBackOff.
+    public static IReadOnlyList<Manifest> Objects(string configValue, string image, bool withExtra, string? behavior = null)
     {
         var labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "tool-manager", ["app.kubernetes.io/instance"] = Release };
         var list = new List<Manifest>
@@ -82,7 +84,7 @@ internal sealed class TestSandbox : IAsyncDisposable
                     Selector = new V1LabelSelector { MatchLabels = labels },
                     Template = new V1PodTemplateSpec
                     {
-                        Metadata = new V1ObjectMeta { Labels = labels },
+                        Metadata = new V1ObjectMeta { Labels = labels, Annotations = behavior is null ? null : new Dictionary<string, string> { [WorkloadBehavior.Annotation] = behavior } },
                         Spec = new V1PodSpec { ServiceAccountName = "tool-manager", Containers = [new V1Container { Name = "tool-manager", Image = image, Ports = [new V1ContainerPort { ContainerPort = 3001 }] }] },
                     },
                 },

@@ -340,6 +340,24 @@ public sealed class FieldManagementEdgeTests
     }
 
     [Fact]
+    public void FieldsV1_OrdersKeysAsKubernetes_FieldsThenKeysThenValues_NumbersNumerically()
+    {
+        var svc = Obj("""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"s","finalizers":["b","a"]},
+             "spec":{"type":"ClusterIP","ports":[{"port":8443,"protocol":"TCP"},{"port":443,"protocol":"TCP"},{"port":80,"protocol":"UDP"}]}}
+            """);
+        var obj = FieldManagement.Apply(null, svc, "m", false, T0).Object!;
+        AssertJsonText("""
+            {"f:metadata":{"f:finalizers":{"v:\"a\"":{},"v:\"b\"":{}}},
+             "f:spec":{"f:ports":{
+               "k:{\"port\":80,\"protocol\":\"UDP\"}":{".":{},"f:port":{},"f:protocol":{}},
+               "k:{\"port\":443,\"protocol\":\"TCP\"}":{".":{},"f:port":{},"f:protocol":{}},
+               "k:{\"port\":8443,\"protocol\":\"TCP\"}":{".":{},"f:port":{},"f:protocol":{}}},
+              "f:type":{}}}
+            """, obj["metadata"]!["managedFields"]![0]!["fieldsV1"]);
+    }
+
+    [Fact]
     public void FieldsV1_RoundTripsThroughManagedFields()
     {
         var obj = FieldManagement.Apply(null, Deployment(), "a", false, T0).Object!;
@@ -349,5 +367,63 @@ public sealed class FieldManagementEdgeTests
         after["metadata"]!["annotations"] = new JsonObject { ["x"] = "y" };
         FieldManagement.RecordUpdate(obj, after, "b", T1);
         Assert.Equal(text, after["metadata"]!["managedFields"]![0]!["fieldsV1"]!.ToJsonString());
+    }
+}
+
+public sealed class FieldConflictTests
+{
+    [Fact]
+    public void ToStatus_IsKubernetesApplyConflict()
+    {
+        var conflicts = new[]
+        {
+            new FieldConflict("kubectl-client-side-apply", ".spec.replicas") { Operation = "Update", ApiVersion = "apps/v1" },
+        };
+        AssertJsonText("""
+            {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+             "message":"Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.replicas",
+             "reason":"Conflict",
+             "details":{"causes":[{"reason":"FieldManagerConflict","message":"conflict with \"kubectl-client-side-apply\" using apps/v1","field":".spec.replicas"}]},
+             "code":409}
+            """, FieldConflict.ToStatus(conflicts));
+    }
+
+    [Fact]
+    public void FormatMessage_GroupsByManagerSorted()
+    {
+        var conflicts = new[]
+        {
+            new FieldConflict("zeta", ".spec.replicas") { Operation = "Apply" },
+            new FieldConflict("alpha", ".data.a") { Operation = "Update", ApiVersion = "v1" },
+            new FieldConflict("zeta", ".data.b") { Operation = "Apply" },
+        };
+        Assert.Equal(
+            "Apply failed with 3 conflicts: conflicts with \"alpha\" using v1:\n- .data.a\nconflicts with \"zeta\":\n- .spec.replicas\n- .data.b",
+            FieldConflict.FormatMessage(conflicts));
+    }
+}
+
+public sealed class ListFallbackTests
+{
+    [Fact]
+    public void Apply_KeyedListWithoutKeys_IsAtomicNotCollapsed()
+    {
+        // A custom resource whose spec.ports items have no "port": merging by key would collapse them.
+        var cr = Obj("{'apiVersion':'example.com/v1','kind':'Thing','metadata':{'name':'t'},'spec':{'ports':[{'name':'a'},{'name':'b'}]}}");
+        var obj = FieldManagement.Apply(null, cr, "m", false, T0).Object!;
+        AssertJson("[{'name':'a'},{'name':'b'}]", obj["spec"]!["ports"]);
+        AssertJsonText("""{"f:spec":{"f:ports":{}}}""", obj["metadata"]!["managedFields"]![0]!["fieldsV1"]);
+
+        var next = FieldManagement.Apply(obj, Obj("{'apiVersion':'example.com/v1','kind':'Thing','metadata':{'name':'t'},'spec':{'ports':[{'name':'c'}]}}"), "m", false, T1).Object!;
+        AssertJson("[{'name':'c'}]", next["spec"]!["ports"]);
+    }
+
+    [Fact]
+    public void StrategicMerge_KeyedListWithoutKeys_Replaces()
+    {
+        var result = StrategicMergePatch.Apply(
+            Node("{'spec':{'containers':[{'name':'a'},{'image':'x'}]}}"),
+            Node("{'spec':{'containers':[{'image':'y'}]}}"));
+        AssertJson("{'spec':{'containers':[{'image':'y'}]}}", result);
     }
 }

@@ -86,3 +86,33 @@ public sealed class JsonPatchTests
         AssertJson("{'a':{'b':1},'c':{'b':2}}", result);
     }
 }
+
+public sealed class JsonPatchEdgeTests
+{
+    [Theory]
+    [InlineData("[1,2]", "[{'op':'add','path':'/-','value':3}]", "[1,2,3]")]
+    [InlineData("[1,2]", "[{'op':'add','path':'/0','value':0}]", "[0,1,2]")]
+    [InlineData("{'a':{'':1}}", "[{'op':'replace','path':'/a/','value':2}]", "{'a':{'':2}}")]
+    [InlineData("{'a':1.0}", "[{'op':'test','path':'/a','value':1}]", "{'a':1.0}")]
+    [InlineData("{'a':[{'b':1}]}", "[{'op':'test','path':'/a','value':[{'b':1}]}]", "{'a':[{'b':1}]}")]
+    [InlineData("{'a':1}", "[{'op':'move','from':'/a','path':'/a'}]", "{'a':1}")]
+    [InlineData("{'a':1}", "[{'op':'remove','path':''}]", "null")]
+    [InlineData("{'finalizers':['x','y']}", "[{'op':'remove','path':'/finalizers/0'}]", "{'finalizers':['y']}")]
+    public void Apply_EdgeCases(string target, string ops, string expected)
+    {
+        AssertJson(expected, JsonPatch.Apply(Node(target), Node(ops)!.AsArray()));
+    }
+
+    [Theory]
+    [InlineData("[1]", "[{'op':'remove','path':'/-'}]", "/-")]
+    [InlineData("[1]", "[{'op':'replace','path':'/-','value':1}]", "/-")]
+    [InlineData("{'a':'str'}", "[{'op':'add','path':'/a/b','value':1}]", "/a/b")]
+    [InlineData("{'a':1}", "[{'op':'test','path':'/missing','value':1}]", "/missing")]
+    [InlineData("{'a':1}", "[{'op':'copy','from':'/x','path':'/y'}]", "/x")]
+    public void Apply_EdgeFailures(string target, string ops, string path)
+    {
+        var ex = Assert.Throws<PatchException>(() => JsonPatch.Apply(Node(target), Node(ops)!.AsArray()));
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(path, ex.Path);
+    }
+}

@@ -189,3 +189,30 @@ public sealed class StrategicMergePatchTests
         Assert.Equal(p, patch.ToJsonString());
     }
 }
+
+public sealed class StrategicMergePatchPortTests
+{
+    private const string Svc = """
+        {'spec':{'ports':[{'name':'dns','port':53,'protocol':'UDP','targetPort':53},{'name':'dns-tcp','port':53,'protocol':'TCP','targetPort':53},{'name':'http','port':80,'protocol':'TCP'}]}}
+        """;
+
+    [Theory]
+    // explicit protocol picks the element
+    [InlineData("{'spec':{'ports':[{'port':53,'protocol':'UDP','targetPort':5353}]}}",
+        "{'spec':{'ports':[{'name':'dns','port':53,'protocol':'UDP','targetPort':5353},{'name':'dns-tcp','port':53,'protocol':'TCP','targetPort':53},{'name':'http','port':80,'protocol':'TCP'}]}}")]
+    [InlineData("{'spec':{'ports':[{'port':53,'protocol':'TCP','targetPort':5353}]}}",
+        "{'spec':{'ports':[{'name':'dns','port':53,'protocol':'UDP','targetPort':53},{'name':'dns-tcp','port':53,'protocol':'TCP','targetPort':5353},{'name':'http','port':80,'protocol':'TCP'}]}}")]
+    // kubectl's patches name only the port (the Kubernetes patchMergeKey): first element with that port
+    [InlineData("{'spec':{'ports':[{'port':80,'targetPort':8080}]}}",
+        "{'spec':{'ports':[{'name':'dns','port':53,'protocol':'UDP','targetPort':53},{'name':'dns-tcp','port':53,'protocol':'TCP','targetPort':53},{'name':'http','port':80,'protocol':'TCP','targetPort':8080}]}}")]
+    // a new port+protocol is appended
+    [InlineData("{'spec':{'ports':[{'port':80,'protocol':'UDP','name':'quic'}]}}",
+        "{'spec':{'ports':[{'name':'dns','port':53,'protocol':'UDP','targetPort':53},{'name':'dns-tcp','port':53,'protocol':'TCP','targetPort':53},{'name':'http','port':80,'protocol':'TCP'},{'port':80,'protocol':'UDP','name':'quic'}]}}")]
+    // order by port+protocol
+    [InlineData("{'spec':{'$setElementOrder/ports':[{'port':80},{'port':53,'protocol':'TCP'},{'port':53,'protocol':'UDP'}]}}",
+        "{'spec':{'ports':[{'name':'http','port':80,'protocol':'TCP'},{'name':'dns-tcp','port':53,'protocol':'TCP','targetPort':53},{'name':'dns','port':53,'protocol':'UDP','targetPort':53}]}}")]
+    public void Apply_ServicePorts(string patch, string expected)
+    {
+        AssertJsonText(expected, StrategicMergePatch.Apply(Node(Svc), Node(patch)));
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using RunnerConsole.Core.Operations;
+using RunnerConsole.Core.Planning;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunnerConsole.Cli;
+
+/// <summary>
+/// <c>runner-console diff RELEASE -n NS [-f values.yaml] [--detailed-exitcode]</c>: what an upgrade would change,
+/// from a server-side dry-run; Secret values masked. With --detailed-exitcode: 0 no changes, 2 changes.
+/// </summary>
+public sealed class DiffCommand : AsyncCommand<DiffCommand.Settings>
+{
+    public sealed class Settings : RenderSettings
+    {
+        [CommandOption("--detailed-exitcode")]
+        [Description("Exit 2 when there are changes, 0 when there are none.")]
+        public bool DetailedExitCode { get; init; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
+        {
+            var (cluster, ns) = ReleaseCli.Connect(settings);
+            using var _ = cluster;
+            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken);
+            if (request is null)
+            {
+                return exit;
+            }
+
+            var plan = await new DiffOperation(new OperationContext(cluster)).RunAsync(
+                request, new PlanOptions { Adopt = settings.Adopt, ForceConflicts = settings.ForceConflicts }, cancellationToken);
+            if (settings.Output == "json")
+            {
+                Console.Out.WriteLine(ReleaseCli.PlanJson(plan).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                Write(plan);
+            }
+
+            return settings.DetailedExitCode && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
+        });
+
+    private static void Write(Plan plan)
+    {
+        foreach (var o in plan.Objects.Where(o => o.IsChange))
+        {
+            var colour = o.Action switch
+            {
+                PlanAction.Add => "green",
+                PlanAction.Remove => "red",
+                PlanAction.Change => "yellow",
+                _ => "magenta",
+            };
+            AnsiConsole.MarkupLine($"[{colour}]{Markup.Escape($"{o.Action.ToString().ToLowerInvariant()} {o.Key}")}[/]{(o.Reason is null ? string.Empty : Markup.Escape($" — {o.Reason}"))}");
+            foreach (var key in o.SecretKeys.Where(k => k.State != SecretKeyState.Unchanged))
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"  secret key {key.Key}: {key.State.ToString().ToLowerInvariant()} ({key.OldBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {key.NewBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} bytes)"));
+            }
+
+            foreach (var line in o.TextDiff.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var style = line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith('@') ? "cyan" : "grey";
+                AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(line)}[/]");
+            }
+        }
+
+        AnsiConsole.MarkupLine(Markup.Escape($"Plan: {plan.Summary}"));
+    }
+}

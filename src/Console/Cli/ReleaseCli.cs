@@ -1,0 +1,316 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RunnerConsole.Core.Cluster;
+using RunnerConsole.Core.Operations;
+using RunnerConsole.Core.Planning;
+using RunnerConsole.Core.Releases;
+using RunnerConsole.Core.Values;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunnerConsole.Cli;
+
+/// <summary>Options every release verb takes (as helm names them).</summary>
+public class ReleaseSettings : CommandSettings
+{
+    [CommandArgument(0, "<RELEASE>")]
+    [Description("Release name.")]
+    public string Release { get; init; } = string.Empty;
+
+    [CommandOption("-n|--namespace <NAMESPACE>")]
+    [Description("Release namespace. Default: the context's namespace, else 'default'.")]
+    public string? Namespace { get; init; }
+
+    [CommandOption("--kubeconfig <FILE>")]
+    [Description("Kubeconfig file. Default: $KUBECONFIG, then ~/.kube/config.")]
+    public string? Kubeconfig { get; init; }
+
+    [CommandOption("--context <NAME>")]
+    [Description("Kubeconfig context. Default: the current context.")]
+    public string? Context { get; init; }
+
+    [CommandOption("-o|--output <FORMAT>")]
+    [Description("table (default) or json.")]
+    public string Output { get; init; } = "table";
+
+    public override ValidationResult Validate() =>
+        Output is "table" or "json" ? ValidationResult.Success() : ValidationResult.Error($"-o/--output: expected table or json, got '{Output}'");
+}
+
+/// <summary>Options of the verbs that change the cluster.</summary>
+public class ChangeSettings : ReleaseSettings
+{
+    [CommandOption("--wait")]
+    [Description("Wait until workloads are ready before marking the revision deployed.")]
+    public bool Wait { get; init; }
+
+    [CommandOption("--timeout <DURATION>")]
+    [Description("How long to wait (Go duration: 90s, 5m). Default 5m.")]
+    public string Timeout { get; init; } = "5m";
+
+    [CommandOption("--atomic")]
+    [Description("Undo on failure (uninstall a failed install, roll back a failed upgrade); implies --wait.")]
+    public bool Atomic { get; init; }
+
+    [CommandOption("--force-conflicts")]
+    [Description("Take ownership of fields other field managers own.")]
+    public bool ForceConflicts { get; init; }
+
+    [CommandOption("--reason <TEXT>")]
+    [Description("Why: recorded in the revision's description with who ran it.")]
+    public string? Reason { get; init; }
+
+    [CommandOption("--history-max <N>")]
+    [Description("Revisions kept (default 10; 0 = no limit).")]
+    public int HistoryMax { get; init; } = HistoryPruning.DefaultMaxHistory;
+
+    public override ValidationResult Validate()
+    {
+        if (GoDuration.Parse(Timeout) is null)
+        {
+            return ValidationResult.Error($"--timeout: expected a duration like 90s or 5m, got '{Timeout}'");
+        }
+
+        return base.Validate();
+    }
+
+    internal OperationOptions ToOptions(bool adopt = false) => new()
+    {
+        Wait = Wait || Atomic,
+        Timeout = GoDuration.Parse(Timeout) ?? TimeSpan.FromMinutes(5),
+        Atomic = Atomic,
+        Adopt = adopt,
+        ForceConflicts = ForceConflicts,
+        Reason = Reason,
+        MaxHistory = HistoryMax,
+    };
+}
+
+/// <summary>Options of the verbs that render values (install, upgrade, diff).</summary>
+public class RenderSettings : ChangeSettings
+{
+    [CommandOption("-f|--values <FILE>")]
+    [Description("Values file (YAML); - reads stdin.")]
+    public string? Values { get; init; }
+
+    [CommandOption("--version <VERSION>")]
+    [Description("Runner version from the catalog. Default: the values' version, else the latest.")]
+    public string? Version { get; init; }
+
+    [CommandOption("--create-namespace")]
+    [Description("Create the namespace when it does not exist.")]
+    public bool CreateNamespace { get; init; }
+
+    [CommandOption("--adopt")]
+    [Description("Take over existing objects that no release owns.")]
+    public bool Adopt { get; init; }
+}
+
+/// <summary>What the release verbs share: connecting, rendering input, progress and result output.</summary>
+internal static class ReleaseCli
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static (KubeCluster Cluster, string Namespace) Connect(ReleaseSettings settings)
+    {
+        var cluster = KubeCluster.FromKubeconfig(settings.Kubeconfig, settings.Context);
+        return (cluster, settings.Namespace ?? cluster.DefaultNamespace ?? "default");
+    }
+
+    /// <summary>Runs a verb body, turning the engine's exceptions into messages and exit codes.</summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationInProgressException ex)
+        {
+            Error(ex.Message);
+            return ExitCodes.ClusterError;
+        }
+        catch (Exception ex) when (ex is KubeApiException or OperationFailedException or TimeoutException or HttpRequestException)
+        {
+            Error(ex.Message);
+            return ExitCodes.ClusterError;
+        }
+        catch (k8s.Exceptions.KubeConfigException ex)
+        {
+            Error($"kubeconfig: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    public static async Task<(ReleaseRequest? Request, int Exit)> RequestAsync(RenderSettings settings, KubeCluster cluster, string ns, CancellationToken cancellationToken)
+    {
+        string? yaml = null;
+        if (settings.Values is { } path)
+        {
+            if (path != "-" && !File.Exists(path))
+            {
+                Error($"values file not found: {path}");
+                return (null, ExitCodes.InvalidInput);
+            }
+
+            yaml = path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(path, cancellationToken);
+        }
+
+        var result = await ReleaseInputs.FromValuesAsync(yaml, settings.Version, settings.Release, ns, cluster, TimeProvider.System, cancellationToken);
+        if (result.Request is null)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine($"error: {error}");
+            }
+
+            return (null, ExitCodes.InvalidInput);
+        }
+
+        return (result.Request with { CreateNamespace = settings.CreateNamespace }, ExitCodes.Ok);
+    }
+
+    /// <summary>Progress: one line per event; on a terminal the lines are coloured and a spinner shows the current wait.</summary>
+    public static async Task<OperationResult> WithProgressAsync(bool json, Func<IProgress<OperationEvent>?, Task<OperationResult>> run)
+    {
+        if (json)
+        {
+            return await run(null);
+        }
+
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            OperationResult? result = null;
+            await AnsiConsole.Status().StartAsync("starting", async ctx =>
+            {
+                result = await run(new LiveProgress(ctx));
+            });
+            return result!;
+        }
+
+        return await run(new PlainProgress());
+    }
+
+    public static int Finish(OperationResult result, bool json)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(ToJson(result).ToJsonString(Json));
+        }
+        else if (result.Succeeded)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]{result.Message}[/]");
+        }
+        else
+        {
+            Error(result.Message);
+        }
+
+        return result.Succeeded ? ExitCodes.Ok : ExitCodes.ClusterError;
+    }
+
+    public static JsonObject ToJson(OperationResult result) => new()
+    {
+        ["verb"] = result.Verb,
+        ["release"] = result.Release,
+        ["namespace"] = result.Namespace,
+        ["succeeded"] = result.Succeeded,
+        ["message"] = result.Message,
+        ["revision"] = result.Record?.Version,
+        ["status"] = result.Record?.Status.ToHelm(),
+        ["rolledBack"] = result.RolledBack,
+        ["plan"] = result.Plan is null ? null : PlanJson(result.Plan),
+        ["health"] = new JsonArray([.. result.Health.Select(h => (JsonNode)new JsonObject { ["object"] = h.Key.ToString(), ["state"] = h.State.ToString(), ["summary"] = h.Summary })]),
+    };
+
+    public static JsonObject PlanJson(Plan plan) => new()
+    {
+        ["summary"] = new JsonObject
+        {
+            ["add"] = plan.Summary.Added,
+            ["change"] = plan.Summary.Changed,
+            ["remove"] = plan.Summary.Removed,
+            ["unchanged"] = plan.Summary.Unchanged,
+            ["adopt"] = plan.Summary.NeedsAdopt,
+            ["conflict"] = plan.Summary.Conflicts,
+        },
+        ["objects"] = new JsonArray([.. plan.Objects.Select(o => (JsonNode)new JsonObject
+        {
+            ["apiVersion"] = o.Key.ApiVersion,
+            ["kind"] = o.Key.Kind,
+            ["namespace"] = o.Key.Namespace,
+            ["name"] = o.Key.Name,
+            ["action"] = o.Action.ToString(),
+            ["phase"] = o.Phase.ToString(),
+            ["reason"] = o.Reason,
+            ["conflictManagers"] = new JsonArray([.. o.ConflictManagers.Select(m => (JsonNode)JsonValue.Create(m)!)]),
+            ["changes"] = new JsonArray([.. o.Changes.Select(c => (JsonNode)new JsonObject { ["path"] = c.Path, ["kind"] = c.Kind.ToString(), ["old"] = c.Old, ["new"] = c.New })]),
+            ["secretKeys"] = new JsonArray([.. o.SecretKeys.Select(k => (JsonNode)new JsonObject { ["key"] = k.Key, ["state"] = k.State.ToString(), ["oldBytes"] = k.OldBytes, ["newBytes"] = k.NewBytes })]),
+            ["diff"] = o.TextDiff,
+        })]),
+    };
+
+    public static void Error(string message) => AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
+
+    internal static string Describe(OperationEvent e) => e switch
+    {
+        StepStarted s => $"{s.Step} ({s.Objects} object(s))",
+        ObjectApplied a => $"  {Verb(a.Action)} {a.Key}",
+        ObjectPruned p => p.Kept ? $"  kept {p.Key} (resource policy keep)" : $"  deleted {p.Key}",
+        ObjectFailed f => $"  FAILED {f.Key}: {f.Message}",
+        WaitingFor w => $"  waiting for {w.Health}",
+        ObjectReady r => $"  ready {r.Health}",
+        ReleaseRecorded r => $"revision {r.Revision}: {r.Status.ToHelm()} ({r.Description})",
+        OperationFinished f => f.Succeeded ? $"done: {f.Message}" : $"failed: {f.Message}",
+        _ => e.ToString(),
+    };
+
+    private static string Verb(PlanAction action) => action switch
+    {
+        PlanAction.Add => "created",
+        PlanAction.NeedsAdopt => "adopted",
+        _ => "configured",
+    };
+
+    private sealed class PlainProgress : IProgress<OperationEvent>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(OperationEvent value)
+        {
+            lock (_gate)
+            {
+                Console.Out.WriteLine(Describe(value));
+            }
+        }
+    }
+
+    private sealed class LiveProgress(StatusContext status) : IProgress<OperationEvent>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(OperationEvent value)
+        {
+            lock (_gate)
+            {
+                var text = Markup.Escape(Describe(value));
+                switch (value)
+                {
+                    case WaitingFor w:
+                        status.Status(Markup.Escape($"waiting for {w.Health}"));
+                        break;
+                    case StepStarted s:
+                        status.Status(Markup.Escape(s.Step));
+                        AnsiConsole.MarkupLine($"[bold]{text}[/]");
+                        break;
+                    case ObjectFailed:
+                        AnsiConsole.MarkupLine($"[red]{text}[/]");
+                        break;
+                    default:
+                        AnsiConsole.MarkupLine(text);
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using RunnerConsole.Core.Operations;
+using Spectre.Console.Cli;
+
+namespace RunnerConsole.Cli;
+
+/// <summary><c>runner-console upgrade RELEASE -n NS [-f values.yaml] [--install] …</c>: a new revision with the new values or version.</summary>
+public sealed class UpgradeCommand : AsyncCommand<UpgradeCommand.Settings>
+{
+    public sealed class Settings : RenderSettings
+    {
+        [CommandOption("-i|--install")]
+        [Description("Install when the release does not exist yet.")]
+        public bool Install { get; init; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
+        {
+            var (cluster, ns) = ReleaseCli.Connect(settings);
+            using var _ = cluster;
+            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken);
+            if (request is null)
+            {
+                return exit;
+            }
+
+            var json = settings.Output == "json";
+            var result = await ReleaseCli.WithProgressAsync(json, progress =>
+                new UpgradeOperation(new OperationContext(cluster)).RunAsync(request, settings.Install, settings.ToOptions(settings.Adopt), progress, cancellationToken));
+            return ReleaseCli.Finish(result, json);
+        });
+}

@@ -1,0 +1,77 @@
+using RunnerConsole.Cli;
+using RunnerConsole.Sandbox;
+
+namespace RunnerConsole.Console.Tests.Cli;
+
+/// <summary>The release verbs end to end against an in-process sandbox, with the real renderer.</summary>
+public sealed class ReleaseVerbTests : IAsyncLifetime
+{
+    private const string Credentials = "-----BEGIN NATS USER JWT-----\n      eyJ0eXAiOiJKV1QifQ.test.jwt\n      ------END NATS USER JWT------\n\n      -----BEGIN USER NKEY SEED-----\n      SUATESTSEEDNOTREAL\n      ------END USER NKEY SEED------\n";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("release-verbs-").FullName;
+    private SandboxServer? _server;
+    private string _kubeconfig = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await SandboxServer.StartAsync(new SandboxOptions { ControllerDelay = TimeSpan.FromMilliseconds(20) });
+        _kubeconfig = _server.WriteKubeconfig(Path.Combine(_dir, "kubeconfig"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server!.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Verbs_InstallDiffUpgradeRollbackUninstall_ExitCodesAndClusterState()
+    {
+        var v1 = Values("r1");
+        var v2 = Values("r2");
+
+        Assert.Equal(ExitCodes.Ok, await Run("install", "runner", "-n", "kubiya", "-f", v1, "--create-namespace", "--wait", "--timeout", "60s"));
+        Assert.Equal(ExitCodes.Ok, await Run("diff", "runner", "-n", "kubiya", "-f", v1, "--detailed-exitcode"));
+        Assert.Equal(ExitCodes.Changes, await Run("diff", "runner", "-n", "kubiya", "-f", v2, "--detailed-exitcode", "-o", "json"));
+        Assert.Equal(ExitCodes.Ok, await Run("upgrade", "runner", "-n", "kubiya", "-f", v2, "--wait"));
+        Assert.Equal(ExitCodes.Ok, await Run("rollback", "runner", "1", "-n", "kubiya", "--wait"));
+        Assert.Equal(ExitCodes.Ok, await Run("history", "runner", "-n", "kubiya", "-o", "json"));
+        Assert.Equal(ExitCodes.Ok, await Run("status", "runner", "-n", "kubiya"));
+        Assert.Equal(["superseded", "superseded", "deployed"], Statuses());
+
+        Assert.Equal(ExitCodes.Ok, await Run("uninstall", "runner", "-n", "kubiya", "--keep-history"));
+        Assert.Equal(["superseded", "superseded", "uninstalled"], Statuses());
+        Assert.Empty(_server!.ListObjects("apps", "deployments", "kubiya"));
+    }
+
+    [Fact]
+    public async Task Install_InvalidValues_ExitsInvalidInputAndTouchesNothing()
+    {
+        var bad = Path.Combine(_dir, "bad.yaml");
+        await File.WriteAllTextAsync(bad, "runner:\n  name: UPPER_CASE\n", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.InvalidInput, await Run("install", "runner", "-n", "kubiya", "-f", bad, "--create-namespace"));
+        Assert.Empty(_server!.ListObjects("", "secrets", "kubiya"));
+    }
+
+    [Fact]
+    public async Task History_UnknownRelease_ExitsClusterError()
+    {
+        Assert.Equal(ExitCodes.ClusterError, await Run("history", "nope", "-n", "default"));
+    }
+
+    private Task<int> Run(params string[] args) => CliApp.RunAsync([.. args, "--kubeconfig", _kubeconfig]);
+
+    private string Values(string runner)
+    {
+        var path = Path.Combine(_dir, $"{runner}.yaml");
+        File.WriteAllText(path, $"runner:\n  name: {runner}\n  organization: acme\ncloud:\n  runnerCredentials:\n    value: |\n      {Credentials}  customerCredentials:\n    value: |\n      {Credentials}");
+        return path;
+    }
+
+    private List<string> Statuses() =>
+        [.. _server!.ListObjects("", "secrets", "kubiya")
+            .Where(s => (string?)s["metadata"]?["labels"]?["owner"] == "helm")
+            .OrderBy(s => int.Parse((string)s["metadata"]!["labels"]!["version"]!, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(s => (string)s["metadata"]!["labels"]!["status"]!)];
+}
