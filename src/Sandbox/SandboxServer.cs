@@ -23,6 +23,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The Kubernetes version the sandbox reports on <c>/version</c>.</summary>
     public const string KubernetesVersion = "v1.35.0";
 
+    /// <summary>The user every request is authenticated as (what <c>kubectl auth whoami</c> and Forbidden messages show).</summary>
+    public const string UserName = "system:serviceaccount:sandbox:sandbox-user";
+
     /// <summary>Name of the kubeconfig context, cluster and user the sandbox writes.</summary>
     public const string ContextName = "sandbox";
 

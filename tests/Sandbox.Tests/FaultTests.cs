@@ -74,6 +74,17 @@ public sealed class FaultTests(ToolsFixture tools) : IClassFixture<ToolsFixture>
     }
 
     [Fact]
+    public async Task Resource_rules_leave_discovery_alone_and_path_rules_target_it()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        s.Server.Faults.Add(new FaultRule { Verb = "get", StatusCode = 500, Message = "boom" });
+        (await s.Kubectl("get", "namespace", "default")).Fails().Shows("boom");
+        s.Server.Faults.Clear();
+        s.Server.Faults.Add(new FaultRule { Resource = "/version", StatusCode = 503 });
+        (await s.Kubectl("version")).Fails().Shows("ServiceUnavailable");
+    }
+
+    [Fact]
     public void Fault_rules_parse_from_the_cli_form()
     {
         var rule = FaultRule.Parse("verb=write,resource=deployments,name=web,nth=3,action=503");

@@ -46,11 +46,9 @@ public sealed class RenderCommand : AsyncCommand<RenderCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (context.Remaining.Raw.Count > 0)
+        if (CliInput.RejectLeftovers(context) is { } usage)
         {
-            await Console.Error.WriteLineAsync($"error: unexpected argument(s): {string.Join(' ', context.Remaining.Raw)}");
-            await Console.Error.WriteLineAsync("usage: runner-console render -f FILE [--version V] [--release NAME] [-n NS] [-o DIR] [--show-secrets]");
-            return ExitCodes.Usage;
+            return usage;
         }
 
         if (RunnerRenderer.NameErrors(settings.Release, settings.Namespace) is { Count: > 0 } nameErrors)

@@ -52,7 +52,7 @@ internal static class Discovery
                 ["singularName"] = t.Singular,
                 ["namespaced"] = t.Namespaced,
                 ["kind"] = t.Kind,
-                ["verbs"] = new JsonArray(ResourceType.AllVerbs.Select(v => (JsonNode)v).ToArray()),
+                ["verbs"] = new JsonArray(t.Verbs.Select(v => (JsonNode)v).ToArray()),
             };
             if (t.ShortNames.Length > 0)
             {

@@ -36,6 +36,35 @@ internal sealed partial class KubeApi
         var request = ctx.Request;
         RequestInfo? info = null;
         string? fault = null;
+        var logged = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref logged, 1) != 0)
+            {
+                return;
+            }
+
+            _server.Log.Add(new RequestLogEntry(
+                Now,
+                request.Method,
+                request.Path.Value ?? "",
+                request.QueryString.Value ?? "",
+                fault is "drop" or "hang" ? 0 : ctx.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started),
+                request.Headers.UserAgent.ToString(),
+                info?.Verb ?? request.Method.ToLowerInvariant(),
+                info?.Resource ?? "",
+                info?.Namespace,
+                info?.Name,
+                fault));
+        }
+
+        // Logged as the answer starts, so a client that has its answer always finds the entry (watches: when the stream opens).
+        ctx.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             if (_server.Latency > TimeSpan.Zero)
@@ -46,7 +75,10 @@ internal sealed partial class KubeApi
             var watchParam = request.Query["watch"] is var w && (w == "true" || w == "1");
             info = RequestInfo.Parse(request.Method, request.Path.Value ?? "/", watchParam, _catalog);
             var verb = info?.Verb ?? request.Method.ToLowerInvariant();
-            var rule = _server.Faults.Match(verb, info?.Resource ?? "", info?.Namespace, info?.Name);
+            // Non-resource paths (discovery, /version, /openapi, health) are only hit by rules naming their path.
+            var rule = info is null
+                ? _server.Faults.MatchPath(verb, request.Path.Value ?? "/")
+                : _server.Faults.Match(verb, info.Resource, info.Namespace, info.Name);
             if (rule is not null)
             {
                 fault = rule.Action == FaultAction.Status ? rule.StatusCode.ToString(CultureInfo.InvariantCulture) : rule.Action.ToString().ToLowerInvariant();
@@ -56,7 +88,11 @@ internal sealed partial class KubeApi
                         ctx.Abort();
                         return;
                     case FaultAction.Hang:
-                        await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _server.Stopping).Token);
+                        using (var hang = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _server.Stopping))
+                        {
+                            await Task.Delay(Timeout.Infinite, hang.Token);
+                        }
+
                         return;
                     default:
                         throw FaultError(rule, info);
@@ -94,20 +130,7 @@ internal sealed partial class KubeApi
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            _server.Log.Add(new RequestLogEntry(
-                Now,
-                request.Method,
-                request.Path.Value ?? "",
-                request.QueryString.Value ?? "",
-                ctx.Response.StatusCode,
-                elapsed,
-                request.Headers.UserAgent.ToString(),
-                info?.Verb ?? request.Method.ToLowerInvariant(),
-                info?.Resource ?? "",
-                info?.Namespace,
-                info?.Name,
-                fault));
+            Record();
         }
     }
 
@@ -116,7 +139,7 @@ internal sealed partial class KubeApi
         429 => ApiException.TooManyRequests(rule.RetryAfterSeconds),
         503 => ApiException.ServiceUnavailable(rule.Message ?? "the server is currently unable to handle the request"),
         403 => info?.Type is { } t
-            ? ApiException.Forbidden(t, info.Name, info.Verb, info.Namespace)
+            ? ApiException.Forbidden(t, info.Name, info.Verb, info.Namespace, SandboxServer.UserName)
             : new ApiException(403, "Forbidden", rule.Message ?? "forbidden"),
         409 => info?.Type is { } t2
             ? ApiException.Conflict(t2, info.Name ?? "", rule.Message ?? "the object has been modified; please apply your changes to the latest version and try again")
@@ -236,6 +259,17 @@ internal sealed partial class KubeApi
     private async Task HandleResourceAsync(HttpContext ctx, RequestInfo info)
     {
         var type = info.Type!;
+        if (type.IsVirtual)
+        {
+            if (info.Verb != "create" || info.Name is not null)
+            {
+                throw ApiException.MethodNotAllowed();
+            }
+
+            await ReviewAsync(ctx, type);
+            return;
+        }
+
         switch (info.Verb)
         {
             case "get":
@@ -333,7 +367,7 @@ internal sealed partial class KubeApi
 
         if (Tables.Wanted(ctx))
         {
-            await WriteJsonAsync(ctx, 200, Tables.Build(type, [stored], _store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture), null, Now));
+            await WriteJsonAsync(ctx, 200, Tables.Build(type, [stored], _store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture), null, Now, Tables.WholeObjects(ctx)));
             return;
         }
 
@@ -403,7 +437,7 @@ internal sealed partial class KubeApi
         var rvText = rv.ToString(CultureInfo.InvariantCulture);
         if (Tables.Wanted(ctx))
         {
-            await WriteJsonAsync(ctx, 200, Tables.Build(type, items, rvText, continueToken, Now));
+            await WriteJsonAsync(ctx, 200, Tables.Build(type, items, rvText, continueToken, Now, Tables.WholeObjects(ctx)));
             return;
         }
 
@@ -473,7 +507,7 @@ internal sealed partial class KubeApi
             Namespace = info.Namespace,
             Labels = LabelSelector.Parse(q["labelSelector"]),
             Fields = fields,
-            Render = Tables.Wanted(ctx) ? o => Json.Bytes(Tables.Single(type, o.Obj, Now)) : o => o.Bytes,
+            Render = Tables.Wanted(ctx) ? o => Json.Bytes(Tables.Single(type, o.Obj, Now, Tables.WholeObjects(ctx))) : o => o.Bytes,
         };
         var initial = sendInitial || fromRv is null;
         if (!_store.AddWatcher(watcher, initial ? null : fromRv, initial, out var startRv))
@@ -1254,6 +1288,41 @@ internal sealed partial class KubeApi
             ["metadata"] = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) },
             ["items"] = deleted,
         });
+    }
+
+    // ---------------------------------------------------------------- access reviews
+
+    /// <summary>
+    /// <c>kubectl auth can-i</c> / <c>auth whoami</c>: everything is allowed except what a 403 fault rule denies
+    /// (so a simulated RBAC denial reads consistently).
+    /// </summary>
+    private async Task ReviewAsync(HttpContext ctx, ResourceType type)
+    {
+        var review = ParseObject(ctx, await ReadBodyAsync(ctx), type);
+        if (type.Kind == "SelfSubjectReview")
+        {
+            review["status"] = new JsonObject
+            {
+                ["userInfo"] = new JsonObject
+                {
+                    ["username"] = SandboxServer.UserName,
+                    ["groups"] = new JsonArray("system:authenticated"),
+                },
+            };
+            await WriteJsonAsync(ctx, 201, review);
+            return;
+        }
+
+        var attributes = Json.At(review, "spec", "resourceAttributes") as JsonObject;
+        var denied = attributes is not null && _server.Faults.Denies(
+            Json.Str(attributes, "verb") ?? "",
+            Json.Str(attributes, "resource") ?? "",
+            Json.Str(attributes, "namespace"),
+            Json.Str(attributes, "name"));
+        review["status"] = denied
+            ? new JsonObject { ["allowed"] = false, ["reason"] = "denied by a sandbox fault rule (simulated RBAC)" }
+            : new JsonObject { ["allowed"] = true, ["reason"] = "the Sandbox allows everything" };
+        await WriteJsonAsync(ctx, 201, review);
     }
 
     // ---------------------------------------------------------------- custom resource definitions

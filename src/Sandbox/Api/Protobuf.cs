@@ -67,6 +67,15 @@ internal static class Protobuf
         ["Preconditions"] = "1 uid s;2 resourceVersion s",
         ["Scale"] = "1 metadata ObjectMeta;2 spec ScaleSpec;3 status Empty",
         ["ScaleSpec"] = "1 replicas i!",
+        ["SelfSubjectAccessReview"] = "1 metadata ObjectMeta;2 spec SelfSubjectAccessReviewSpec;3 status Empty",
+        ["SelfSubjectAccessReviewSpec"] = "1 resourceAttributes ResourceAttributes;2 nonResourceAttributes NonResourceAttributes",
+        ["ResourceAttributes"] = "1 namespace s;2 verb s;3 group s;4 version s;5 resource s;6 subresource s;7 name s",
+        ["NonResourceAttributes"] = "1 path s;2 verb s",
+        ["SelfSubjectReview"] = "1 metadata ObjectMeta;2 status Empty",
+        ["ResourceQuota"] = "1 metadata ObjectMeta;2 spec ResourceQuotaSpec;3 status Empty",
+        ["ResourceQuotaSpec"] = "1 hard map:q;2 scopes []s",
+        ["PodDisruptionBudget"] = "1 metadata ObjectMeta;2 spec PodDisruptionBudgetSpec;3 status Empty",
+        ["PodDisruptionBudgetSpec"] = "1 minAvailable ios;2 selector LabelSelector;3 maxUnavailable ios;4 unhealthyPodEvictionPolicy s",
         ["Empty"] = "",
     };
 

@@ -15,6 +15,12 @@ public sealed record ResourceType(
 {
     public static readonly string[] AllVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
+    /// <summary>The verbs discovery lists (all of them, except for review-style resources that only take create).</summary>
+    public string[] Verbs { get; init; } = AllVerbs;
+
+    /// <summary>Answered by the server and never stored (access and subject reviews).</summary>
+    public bool IsVirtual => Verbs.Length == 1;
+
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>Storage key: versions of one group share their objects.</summary>
@@ -73,6 +79,8 @@ public sealed class ResourceCatalog
             new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, ["crd", "crds"], HasStatus: true),
             new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, []),
             new("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, ["sc"]),
+            new("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview", false, []) { Verbs = ["create"] },
+            new("authentication.k8s.io", "v1", "selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview", false, []) { Verbs = ["create"] },
         ];
     }
 

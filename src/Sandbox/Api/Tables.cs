@@ -39,12 +39,15 @@ internal static class Tables
         _ => Default,
     };
 
-    public static JsonObject Build(ResourceType type, IEnumerable<StoredObject> items, string rv, string? continueToken, DateTimeOffset now)
+    /// <summary><c>?includeObject=Object</c> (kubectl's <c>--sort-by</c>, custom columns): rows carry the whole object.</summary>
+    public static bool WholeObjects(HttpContext ctx) => ctx.Request.Query["includeObject"] == "Object";
+
+    public static JsonObject Build(ResourceType type, IEnumerable<StoredObject> items, string rv, string? continueToken, DateTimeOffset now, bool wholeObjects = false)
     {
         var rows = new JsonArray();
         foreach (var item in items)
         {
-            rows.Add(Row(type, item.Obj, now));
+            rows.Add(Row(type, item.Obj, now, wholeObjects));
         }
 
         var meta = new JsonObject { ["resourceVersion"] = rv };
@@ -64,7 +67,7 @@ internal static class Tables
     }
 
     /// <summary>A one-row table for a watch event object.</summary>
-    public static JsonObject Single(ResourceType type, JsonObject obj, DateTimeOffset now)
+    public static JsonObject Single(ResourceType type, JsonObject obj, DateTimeOffset now, bool wholeObjects = false)
     {
         var t = new JsonObject
         {
@@ -72,12 +75,12 @@ internal static class Tables
             ["apiVersion"] = "meta.k8s.io/v1",
             ["metadata"] = new JsonObject { ["resourceVersion"] = Json.Str(obj, "metadata", "resourceVersion") },
             ["columnDefinitions"] = new JsonArray(),
-            ["rows"] = new JsonArray(Row(type, obj, now)),
+            ["rows"] = new JsonArray(Row(type, obj, now, wholeObjects)),
         };
         return t;
     }
 
-    private static JsonObject Row(ResourceType type, JsonObject o, DateTimeOffset now)
+    private static JsonObject Row(ResourceType type, JsonObject o, DateTimeOffset now, bool wholeObject)
     {
         var age = Age(Json.Str(o, "metadata", "creationTimestamp"), now);
         var name = Json.Name(o);
@@ -111,7 +114,7 @@ internal static class Tables
         return new JsonObject
         {
             ["cells"] = new JsonArray(cells.Select(c => c?.DeepClone()).ToArray()),
-            ["object"] = new JsonObject
+            ["object"] = wholeObject ? o.DeepClone() : new JsonObject
             {
                 ["kind"] = "PartialObjectMetadata",
                 ["apiVersion"] = "meta.k8s.io/v1",

@@ -24,9 +24,11 @@ public sealed class WorkloadControllers : IDisposable
 
     private readonly SandboxServer _server;
     private readonly object _gate = new();
-    private readonly Dictionary<(string Key, string Ns, string Name), ITimer> _pending = [];
+    private readonly Dictionary<(string Key, string Ns, string Name), (ITimer Timer, DateTimeOffset Due)> _pending = [];
     private readonly Dictionary<(string Key, string Ns, string Name), WorkloadBehavior> _behaviors = [];
     private readonly Dictionary<(string Key, string Ns, string Name), ITimer> _crashTimers = [];
+    private readonly Dictionary<string, DateTimeOffset> _podCreated = new(StringComparer.Ordinal);
+    private DateTimeOffset? _nextDue;
     private bool _started;
     private bool _disposed;
 
@@ -148,24 +150,41 @@ public sealed class WorkloadControllers : IDisposable
 
                 if (e.Type == "ADDED" || SpecChanged(e))
                 {
-                    Schedule(e.StorageKey, o.Namespace, o.Name, DelayFor(e.StorageKey, o));
+                    // Controllers act at once (new ReplicaSets and pods appear); pods get ready after the delay.
+                    Schedule(e.StorageKey, o.Namespace, o.Name, TimeSpan.Zero);
                 }
 
                 return;
             case Pods:
                 {
+                    var uid = Json.Str(o.Obj, "metadata", "uid") ?? "";
+                    if (e.Type == "ADDED")
+                    {
+                        lock (_gate)
+                        {
+                            _podCreated[uid] = Time.GetUtcNow();
+                        }
+                    }
+                    else if (e.Type == "DELETED")
+                    {
+                        lock (_gate)
+                        {
+                            _podCreated.Remove(uid);
+                        }
+                    }
+
                     var owner = ControllerOf(o.Obj);
                     if (owner is null)
                     {
                         if (e.Type == "ADDED" || SpecChanged(e))
                         {
-                            Schedule(Pods, o.Namespace, o.Name, DelayFor(Pods, o));
+                            Schedule(Pods, o.Namespace, o.Name, TimeSpan.Zero);
                         }
                     }
                     else if (e.Type == "DELETED" && owner.Value.Key is { } key)
                     {
                         // A controller replaces a deleted pod.
-                        Schedule(key, o.Namespace, owner.Value.Name, DelayFor(key, o));
+                        Schedule(key, o.Namespace, owner.Value.Name, TimeSpan.Zero);
                     }
 
                     return;
@@ -232,25 +251,87 @@ public sealed class WorkloadControllers : IDisposable
         };
         if (ownerKey is not null && depth < 4 && Store.Get(ownerKey, Json.Namespace(obj), Json.Str(owner, "name") ?? "") is { } parent)
         {
-            return BehaviorFor(ownerKey, parent.Obj, depth + 1);
+            return OwnerBehavior(ownerKey, parent.Obj, depth + 1);
         }
 
         return WorkloadBehavior.Normal;
     }
 
-    private TimeSpan DelayFor(string key, StoredObject o) => BehaviorFor(key, o.Obj).Takes ?? Delay;
+    /// <summary>An owner's override as it applies to its children: set explicitly or on the owner's own metadata (its
+    /// pod template annotations reach a child through the child's own copy of that template).</summary>
+    private WorkloadBehavior OwnerBehavior(string key, JsonObject obj, int depth)
+    {
+        lock (_gate)
+        {
+            if (_behaviors.TryGetValue((key, Json.Namespace(obj), Json.Name(obj)), out var b))
+            {
+                return b;
+            }
+        }
+
+        if (WorkloadBehavior.Parse(Json.Str(obj, "metadata", "annotations", WorkloadBehavior.Annotation)) is { } own)
+        {
+            return own;
+        }
+
+        var owner = (Json.At(obj, "metadata", "ownerReferences") as JsonArray)?.OfType<JsonObject>().FirstOrDefault(r => Json.Bool(r, "controller") == true);
+        return Json.Str(owner, "kind") == "Deployment" && depth < 4 && Store.Get(Deployments, Json.Namespace(obj), Json.Str(owner, "name") ?? "") is { } parent
+            ? OwnerBehavior(Deployments, parent.Obj, depth + 1)
+            : WorkloadBehavior.Normal;
+    }
+
+    /// <summary>When a pod gets to its steady state: its creation plus the controller delay (or its behaviour's).</summary>
+    private DateTimeOffset PodDue(JsonObject pod, WorkloadBehavior behavior)
+    {
+        DateTimeOffset created;
+        lock (_gate)
+        {
+            if (!_podCreated.TryGetValue(Json.Str(pod, "metadata", "uid") ?? "", out created))
+            {
+                return DateTimeOffset.MinValue;
+            }
+        }
+
+        return created + (behavior.Takes ?? Delay);
+    }
+
+    /// <summary>Asks for the reconcile running now to run again at <paramref name="due"/>.</summary>
+    private void Again(DateTimeOffset due)
+    {
+        if (_nextDue is null || due < _nextDue)
+        {
+            _nextDue = due;
+        }
+    }
 
     private void Schedule(string key, string ns, string name, TimeSpan delay)
     {
         lock (_gate)
         {
-            if (_disposed || !_started || _pending.ContainsKey((key, ns, name)))
+            if (delay < TimeSpan.Zero)
+            {
+                delay = TimeSpan.Zero;
+            }
+
+            var id = (key, ns, name);
+            var due = Time.GetUtcNow() + delay;
+            if (_disposed || !_started)
             {
                 return;
             }
 
-            var id = (key, ns, name);
-            _pending[id] = Time.CreateTimer(_ => Run(id), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            if (_pending.TryGetValue(id, out var pending))
+            {
+                if (pending.Due <= due)
+                {
+                    return;
+                }
+
+                // A change arrived while a later look (e.g. at a progress deadline) was pending: look sooner.
+                pending.Timer.Dispose();
+            }
+
+            _pending[id] = (Time.CreateTimer(_ => Run(id), null, delay, Timeout.InfiniteTimeSpan), due);
         }
     }
 
@@ -260,7 +341,7 @@ public sealed class WorkloadControllers : IDisposable
         {
             if (_pending.Remove((key, ns, name), out var t))
             {
-                t.Dispose();
+                t.Timer.Dispose();
             }
 
             if (_crashTimers.Remove((key, ns, name), out var c))
@@ -276,7 +357,7 @@ public sealed class WorkloadControllers : IDisposable
         {
             if (_pending.Remove(id, out var t))
             {
-                t.Dispose();
+                t.Timer.Dispose();
             }
 
             if (_disposed)
@@ -289,7 +370,13 @@ public sealed class WorkloadControllers : IDisposable
         {
             lock (Store.Gate)
             {
+                _nextDue = null;
                 Reconcile(id.Key, id.Ns, id.Name);
+                if (_nextDue is { } due)
+                {
+                    _nextDue = null;
+                    Schedule(id.Key, id.Ns, id.Name, due - Time.GetUtcNow() + TimeSpan.FromMilliseconds(1));
+                }
             }
         }
         catch (Exception ex)
@@ -497,41 +584,50 @@ public sealed class WorkloadControllers : IDisposable
 
         revision = ParseLong(Json.Str(rs, "metadata", "annotations", "deployment.kubernetes.io/revision"));
 
-        // Old ReplicaSets scale to zero; the history beyond revisionHistoryLimit goes.
+        // The new ReplicaSet first; old ones scale to zero only once it is ready (a stuck rollout keeps the old pods
+        // serving, as maxUnavailable does on a real cluster); the history beyond revisionHistoryLimit goes.
+        var newRs = Store.Get(ReplicaSets, ns, rsName)!.Obj;
+        var newBehavior = BehaviorFor(ReplicaSets, newRs);
+        var (_, newReady) = ReconcileReplicaSet(newRs, newBehavior);
         var olds = Owned(ReplicaSets, d).Where(o => o.Name != rsName).ToList();
+        long oldReplicasTotal = 0, oldReady = 0;
         foreach (var old in olds)
         {
-            if (Json.Long(old.Obj, "spec", "replicas") is { } oldReplicas && oldReplicas != 0)
+            var oldObj = old.Obj;
+            if (newReady >= replicas && Json.Long(old.Obj, "spec", "replicas") is { } oldReplicas && oldReplicas != 0)
             {
                 Emit(d, "Normal", "ScalingReplicaSet", $"Scaled down replica set {old.Name} from {oldReplicas} to 0", "deployment-controller");
                 var copy = (JsonObject)old.Obj.DeepClone();
                 copy["spec"]!["replicas"] = 0;
-                Store.Put(ReplicaSets, copy);
+                oldObj = Store.Put(ReplicaSets, copy).Obj;
             }
 
-            ReconcileReplicaSet(Store.Get(ReplicaSets, ns, old.Name)!.Obj, behavior);
+            var (r, rd) = ReconcileReplicaSet(oldObj, BehaviorFor(ReplicaSets, oldObj));
+            oldReplicasTotal += r;
+            oldReady += rd;
         }
 
         var limit = Json.Long(d, "spec", "revisionHistoryLimit") ?? 10;
-        foreach (var old in olds.OrderByDescending(o => ParseLong(Json.Str(o.Obj, "metadata", "annotations", "deployment.kubernetes.io/revision"))).Skip((int)limit))
+        foreach (var old in olds.Where(o => Json.Long(Store.Get(ReplicaSets, ns, o.Name)?.Obj, "spec", "replicas") == 0)
+            .OrderByDescending(o => ParseLong(Json.Str(o.Obj, "metadata", "annotations", "deployment.kubernetes.io/revision"))).Skip((int)limit))
         {
             _server.Api.RemoveNow(_server.Catalog.FindByStorageKey(ReplicaSets)!, ns, old.Name, "Background");
         }
 
-        var rsStatus = ReconcileReplicaSet(Store.Get(ReplicaSets, ns, rsName)!.Obj, behavior);
-        var ready = rsStatus.Ready;
+        var ready = newReady + oldReady;
+        var total = replicas + oldReplicasTotal;
         var now = Json.Timestamp(Time.GetUtcNow());
         var status = new JsonObject
         {
             ["observedGeneration"] = Json.Long(d, "metadata", "generation") ?? 1,
-            ["replicas"] = replicas,
+            ["replicas"] = total,
             ["updatedReplicas"] = replicas,
             ["readyReplicas"] = ready,
             ["availableReplicas"] = ready,
         };
-        if (replicas - ready > 0)
+        if (total - ready > 0)
         {
-            status["unavailableReplicas"] = replicas - ready;
+            status["unavailableReplicas"] = total - ready;
         }
 
         if (ready == 0)
@@ -540,16 +636,24 @@ public sealed class WorkloadControllers : IDisposable
             status.Remove("availableReplicas");
         }
 
+        if (replicas == 0)
+        {
+            status.Remove("updatedReplicas");
+        }
+
+        behavior = newBehavior.Mode != WorkloadMode.Normal ? newBehavior : behavior;
+        var maxUnavailable = MaxUnavailable(d, replicas);
+        var minimumAvailable = ready >= replicas - maxUnavailable;
         var previous = Json.At(d, "status", "conditions") as JsonArray;
-        var available = ready >= replicas;
+        var available = newReady >= replicas && oldReplicasTotal == 0;
         var deadline = Json.Long(d, "spec", "progressDeadlineSeconds") ?? 600;
         var progressingSince = ConditionTime(previous, "Progressing", available ? null : "ReplicaSetUpdated") ?? now;
         var exceeded = !available && behavior.Mode != WorkloadMode.Normal
             && DateTimeOffset.TryParse(progressingSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
             && Time.GetUtcNow() - since >= TimeSpan.FromSeconds(deadline);
         var conditions = new JsonArray(
-            Condition(previous, "Available", available ? "True" : "False", available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now),
+            Condition(previous, "Available", minimumAvailable ? "True" : "False", minimumAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                minimumAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now),
             exceeded
                 ? Condition(previous, "Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{rsName}\" has timed out progressing.", now)
                 : available
@@ -563,6 +667,26 @@ public sealed class WorkloadControllers : IDisposable
             var wait = TimeSpan.FromSeconds(deadline) - (Time.GetUtcNow() - (DateTimeOffset.TryParse(progressingSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s2) ? s2 : Time.GetUtcNow()));
             Schedule(Deployments, ns, Json.Name(d), wait < TimeSpan.Zero ? TimeSpan.Zero : wait + TimeSpan.FromMilliseconds(10));
         }
+    }
+
+    /// <summary><c>spec.strategy.rollingUpdate.maxUnavailable</c> as a count (25% by default, rounded down).</summary>
+    private static long MaxUnavailable(JsonObject d, long replicas)
+    {
+        if (Json.Str(d, "spec", "strategy", "type") == "Recreate")
+        {
+            return replicas;
+        }
+
+        var node = Json.At(d, "spec", "strategy", "rollingUpdate", "maxUnavailable");
+        if (Json.Long(node) is { } n)
+        {
+            return n;
+        }
+
+        var text = node?.ToString() ?? "25%";
+        return text.EndsWith('%') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct)
+            ? (long)Math.Floor(replicas * pct / 100)
+            : 0;
     }
 
     private static long ParseLong(string? s) => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
@@ -779,6 +903,8 @@ public sealed class WorkloadControllers : IDisposable
                 status["terminating"] = 0;
                 status["uncountedTerminatedPods"] = new JsonObject();
                 break;
+            case WorkloadMode.CrashLoop when !JobPodsDue(job, template, jobName, extra, behavior, status, pods.Count == 0 ? 1 : 0):
+                break;
             case WorkloadMode.CrashLoop:
                 {
                     var backoff = Json.Long(job, "spec", "backoffLimit") ?? 6;
@@ -804,6 +930,8 @@ public sealed class WorkloadControllers : IDisposable
                     break;
                 }
 
+            case WorkloadMode.Normal when !JobPodsDue(job, template, jobName, extra, behavior, status, completions - pods.Count):
+                break;
             default:
                 {
                     for (var i = pods.Count; i < completions; i++)
@@ -831,6 +959,35 @@ public sealed class WorkloadControllers : IDisposable
         }
 
         WriteStatus(Jobs, job, status);
+    }
+
+    /// <summary>Creates the job's missing pods; false (with the job active) until they have all had their delay.</summary>
+    private bool JobPodsDue(JsonObject job, JsonObject template, string jobName, Dictionary<string, string> labels, WorkloadBehavior behavior, JsonObject status, long missing)
+    {
+        for (var i = 0; i < missing; i++)
+        {
+            CreatePod(job, "Job", template, $"{jobName}-{RandomSuffix(5)}", labels);
+        }
+
+        var now = Time.GetUtcNow();
+        var pods = Owned(Pods, job);
+        var due = pods.Select(p => PodDue(p.Obj, behavior)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        if (now >= due)
+        {
+            return true;
+        }
+
+        foreach (var p in pods)
+        {
+            SetPodStarting(p.Obj);
+        }
+
+        status["active"] = pods.Count;
+        status["ready"] = 0;
+        status["terminating"] = 0;
+        status["uncountedTerminatedPods"] = new JsonObject();
+        Again(due);
+        return false;
     }
 
     private void UpdateCronJobParent(JsonObject job, string now)
@@ -905,6 +1062,14 @@ public sealed class WorkloadControllers : IDisposable
     /// <summary>Sets a pod's status for the behaviour; returns whether it is ready.</summary>
     private bool SetPodStatus(string key, JsonObject pod, WorkloadBehavior behavior, bool runToCompletion)
     {
+        var due = PodDue(pod, behavior);
+        if (Time.GetUtcNow() < due)
+        {
+            SetPodStarting(pod);
+            Again(due);
+            return false;
+        }
+
         if (runToCompletion && behavior.Mode == WorkloadMode.Normal)
         {
             FinishPod(pod, succeeded: true);
@@ -963,9 +1128,14 @@ public sealed class WorkloadControllers : IDisposable
             statuses.Add(cs);
         }
 
-        if (previous is null || Json.At(previous, "containerStatuses") is null)
+        var firstWaiting = Json.Str((Json.At(previous, "containerStatuses") as JsonArray)?.FirstOrDefault(), "state", "waiting", "reason");
+        if (previous is null || Json.At(previous, "containerStatuses") is null || firstWaiting == "ContainerCreating")
         {
-            Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+            if (firstWaiting != "ContainerCreating")
+            {
+                Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+            }
+
             foreach (var c in (Json.At(pod, "spec", "containers") as JsonArray)?.OfType<JsonObject>() ?? [])
             {
                 var image = Json.Str(c, "image");
@@ -1003,6 +1173,48 @@ public sealed class WorkloadControllers : IDisposable
         };
         WriteStatus(key, pod, status);
         return ready;
+    }
+
+    /// <summary>Scheduled, containers being created: what a pod shows before the delay has passed.</summary>
+    private void SetPodStarting(JsonObject pod)
+    {
+        if (Json.At(pod, "status", "containerStatuses") is not null)
+        {
+            return;
+        }
+
+        Emit(pod, "Normal", "Scheduled", $"Successfully assigned {Json.Namespace(pod)}/{Json.Name(pod)} to {NodeName}", "default-scheduler");
+        var now = Json.Timestamp(Time.GetUtcNow());
+        var statuses = new JsonArray();
+        foreach (var c in (Json.At(pod, "spec", "containers") as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            statuses.Add(new JsonObject
+            {
+                ["name"] = Json.Str(c, "name"),
+                ["image"] = Json.Str(c, "image"),
+                ["imageID"] = "",
+                ["ready"] = false,
+                ["started"] = false,
+                ["restartCount"] = 0,
+                ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } },
+                ["lastState"] = new JsonObject(),
+            });
+        }
+
+        WriteStatus(Pods, pod, new JsonObject
+        {
+            ["phase"] = "Pending",
+            ["conditions"] = new JsonArray(
+                PodCondition("PodReadyToStartContainers", false, now, null),
+                PodCondition("Initialized", true, now, null),
+                PodCondition("Ready", false, now, null, "ContainersNotReady"),
+                PodCondition("ContainersReady", false, now, null, "ContainersNotReady"),
+                PodCondition("PodScheduled", true, now, null)),
+            ["hostIP"] = "10.0.0.10",
+            ["startTime"] = now,
+            ["containerStatuses"] = statuses,
+            ["qosClass"] = "BestEffort",
+        });
     }
 
     private static string PodIp(JsonObject pod)
@@ -1225,7 +1437,7 @@ public sealed class WorkloadControllers : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            foreach (var t in _pending.Values.Concat(_crashTimers.Values))
+            foreach (var t in _pending.Values.Select(p => p.Timer).Concat(_crashTimers.Values))
             {
                 t.Dispose();
             }

@@ -19,6 +19,8 @@ public enum FaultAction
 /// A fault injected into matching requests. Matches by Kubernetes verb (<c>get</c>, <c>list</c>, <c>watch</c>, <c>create</c>,
 /// <c>update</c>, <c>patch</c>, <c>delete</c>, <c>deletecollection</c>, or <c>write</c> for any of the writing verbs,
 /// <c>read</c> for get/list/watch), resource (plural, e.g. <c>deployments</c>), namespace and name; <c>null</c> matches anything.
+/// Non-resource paths (discovery, <c>/version</c>, <c>/openapi/...</c>) are only matched by a rule whose
+/// <see cref="Resource"/> is a path prefix starting with <c>/</c> (e.g. <c>/version</c>, <c>/apis</c>).
 /// <see cref="Nth"/> fires only on the nth matching request (1-based); <see cref="Times"/> limits how often it fires.
 /// </summary>
 public sealed record FaultRule
@@ -143,18 +145,39 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>Whether a 403 rule would deny this access (without counting it as an occurrence).</summary>
+    internal bool Denies(string verb, string resource, string? ns, string? name)
+    {
+        lock (_gate)
+        {
+            return _rules.Any(e => e.Rule is { Action: FaultAction.Status, StatusCode: 403, Nth: null } r
+                && r.MatchesVerb(verb)
+                && (r.Resource is null || r.Resource == "*" || string.Equals(r.Resource, resource, StringComparison.OrdinalIgnoreCase))
+                && (r.Namespace is null || r.Namespace == ns)
+                && (r.Name is null || r.Name == name)
+                && (r.Times is null || e.Fired < r.Times));
+        }
+    }
+
+    /// <summary>The rule that fires for a non-resource request (a rule whose resource is a path prefix), counting occurrences.</summary>
+    internal FaultRule? MatchPath(string verb, string path) =>
+        Fire(r => r.Resource is { Length: > 0 } prefix && prefix[0] == '/' && path.StartsWith(prefix, StringComparison.Ordinal) && r.MatchesVerb(verb));
+
     /// <summary>The rule that fires for this request, counting occurrences; null when none.</summary>
-    internal FaultRule? Match(string verb, string resource, string? ns, string? name)
+    internal FaultRule? Match(string verb, string resource, string? ns, string? name) =>
+        Fire(r => r.MatchesVerb(verb)
+            && (r.Resource is null || r.Resource == "*" || string.Equals(r.Resource, resource, StringComparison.OrdinalIgnoreCase))
+            && (r.Namespace is null || r.Namespace == ns)
+            && (r.Name is null || r.Name == name));
+
+    private FaultRule? Fire(Func<FaultRule, bool> matches)
     {
         lock (_gate)
         {
             foreach (var e in _rules)
             {
                 var r = e.Rule;
-                if (!r.MatchesVerb(verb)
-                    || (r.Resource is not null && r.Resource != "*" && !string.Equals(r.Resource, resource, StringComparison.OrdinalIgnoreCase))
-                    || (r.Namespace is not null && r.Namespace != ns)
-                    || (r.Name is not null && r.Name != name))
+                if (!matches(r))
                 {
                     continue;
                 }

@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace RunnerConsole.Sandbox.Faults;
 
-/// <summary>One answered request, as tests and benchmarks read it.</summary>
+/// <summary>
+/// One request, as tests and benchmarks read it. Recorded when the answer starts (a watch: when its stream opens), so a
+/// client that got its answer always finds the entry. <see cref="Status"/> is 0 for dropped or hung requests.
+/// </summary>
 public sealed record RequestLogEntry(
     DateTimeOffset Time,
     string Method,

@@ -88,6 +88,18 @@ public static class FieldManagement
             }
         }
 
+        if (removed is not null)
+        {
+            // Values the merge removed (a map replaced by a scalar, say) are no longer anyone's.
+            foreach (var entry in managers)
+            {
+                if (!entry.Is(manager, ApplyOperation))
+                {
+                    entry.Dirty |= entry.Set.ExceptWith(removed);
+                }
+            }
+        }
+
         var mine = managers.Find(e => e.Is(manager, ApplyOperation));
         var lastSet = mine?.Set;
         if (mine is null)

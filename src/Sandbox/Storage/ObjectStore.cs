@@ -9,12 +9,38 @@ internal sealed class StoredObject
 {
     public StoredObject(JsonObject obj, long resourceVersion)
     {
+        Materialize(obj);
         Obj = obj;
         ResourceVersion = resourceVersion;
         Bytes = Json.Bytes(obj);
     }
 
     public JsonObject Obj { get; }
+
+    /// <summary>
+    /// Parsed nodes build their children lazily; enumerate everything once (under the store's lock) so that later
+    /// concurrent readers only ever read.
+    /// </summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, v) in o)
+                {
+                    Materialize(v);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    Materialize(v);
+                }
+
+                break;
+        }
+    }
 
     public byte[] Bytes { get; }
 
@@ -98,12 +124,14 @@ internal sealed class Watcher
 /// </summary>
 internal sealed class ObjectStore
 {
-    private const int HistoryLimit = 20_000;
+    private const int HistoryLimit = 10_000;
+    private const long HistoryByteLimit = 16 * 1024 * 1024;
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _data = new(StringComparer.Ordinal);
     private readonly Queue<StoreEvent> _history = new();
     private readonly List<Watcher> _watchers = [];
     private long _rv;
     private long _oldestHistoryRv = 1;
+    private long _historyBytes;
 
     public object Gate { get; } = new();
 
@@ -219,6 +247,8 @@ internal sealed class ObjectStore
         }
     }
 
+    private static long Size(StoreEvent e) => e.Object.Bytes.Length + (e.Previous?.Bytes.Length ?? 0) + 64;
+
     public void EnsureResourceVersionAtLeast(long rv)
     {
         lock (Gate)
@@ -231,9 +261,12 @@ internal sealed class ObjectStore
     private void Publish(StoreEvent e)
     {
         _history.Enqueue(e);
-        while (_history.Count > HistoryLimit)
+        _historyBytes += Size(e);
+        while (_history.Count > HistoryLimit || (_historyBytes > HistoryByteLimit && _history.Count > 1))
         {
-            _oldestHistoryRv = _history.Dequeue().ResourceVersion + 1;
+            var old = _history.Dequeue();
+            _historyBytes -= Size(old);
+            _oldestHistoryRv = old.ResourceVersion + 1;
         }
 
         foreach (var w in _watchers)

@@ -112,4 +112,19 @@ public sealed class FaultTests
         Assert.Single(outcomes, o => o.Contains("operation in progress by upgrade by", StringComparison.Ordinal));
         Assert.Equal([(1, "superseded"), (2, "deployed")], sandbox.StoredRevisions());
     }
+
+    [Fact]
+    public async Task Install_NeverReadyWithAtomic_RemovesWhatItCreatedAndItsRevision()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+
+        var result = await new InstallOperation(sandbox.Context).RunAsync(TestSandbox.Request(behavior: "never-ready:CrashLoopBackOff"), TestSandbox.Options with { Atomic = true, Timeout = TimeSpan.FromSeconds(1) }, null, Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.RolledBack);
+        Assert.Contains("CrashLoopBackOff", result.Message);
+        Assert.Empty(sandbox.StoredRevisions());
+        Assert.Null(sandbox.Server.GetObject("apps", "deployments", TestSandbox.Ns, "tool-manager"));
+        Assert.Null(sandbox.Server.GetObject("", "configmaps", TestSandbox.Ns, "runner-config"));
+    }
 }

@@ -136,6 +136,21 @@ public sealed class LifecycleTests
         Assert.Equal([(1, "deployed"), (2, "failed")], sandbox.StoredRevisions());
         Assert.True((await new UpgradeOperation(sandbox.Context).RunAsync(TestSandbox.Request("x"), false, TestSandbox.Options, null, Ct)).Succeeded);
     }
+
+    [Fact]
+    public async Task Upgrade_BeyondHistoryMax_PrunesOldestKeepingLimit()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var options = TestSandbox.Options with { MaxHistory = 3, Wait = false };
+        Assert.True((await new InstallOperation(sandbox.Context).RunAsync(TestSandbox.Request("v1"), options, null, Ct)).Succeeded);
+
+        foreach (var value in new[] { "v2", "v3", "v4", "v5" })
+        {
+            Assert.True((await new UpgradeOperation(sandbox.Context).RunAsync(TestSandbox.Request(value), false, options, null, Ct)).Succeeded);
+        }
+
+        Assert.Equal([(3, "superseded"), (4, "superseded"), (5, "deployed")], sandbox.StoredRevisions());
+    }
 }
 
 /// <summary>IProgress that records synchronously (Progress&lt;T&gt; posts to the thread pool and reorders).</summary>

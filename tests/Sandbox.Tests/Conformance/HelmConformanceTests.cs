@@ -54,4 +54,30 @@ public sealed class HelmConformanceTests(ToolsFixture tools) : IClassFixture<Too
         (await s.Kubectl("get", "deployment", "waited-mychart", "-n", "apps")).Ok().Shows("1/1");
         (await s.Helm("uninstall", "waited", "-n", "apps", "--wait")).Ok();
     }
+
+    [Fact]
+    public async Task Failed_upgrade_keeps_the_old_pods_and_rollback_recovers()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        var chart = await CreateChartAsync(s);
+        (await s.Helm("install", "app", chart, "--set", "replicaCount=2", "--wait", "--timeout", "30s")).Ok();
+        (await s.Helm("upgrade", "app", chart, "--set", "replicaCount=2", "--set", "podAnnotations.sandbox\\.runner-console\\.io/behavior=never-ready",
+            "--wait", "--timeout", "2s")).Fails().Shows("UPGRADE FAILED").Shows("not ready");
+        (await s.Helm("history", "app")).Ok().Shows("failed");
+        var pods = (await s.Kubectl("get", "pods", "-l", "app.kubernetes.io/instance=app")).Ok();
+        pods.Shows("ImagePullBackOff").Shows("Running");
+        (await s.Kubectl("rollout", "status", "deployment/app-mychart", "--timeout=1s")).Fails().Shows("old replicas are pending termination");
+        (await s.Helm("rollback", "app", "1", "--wait", "--timeout", "30s")).Ok();
+        (await s.Kubectl("get", "pods", "-l", "app.kubernetes.io/instance=app")).Ok().DoesNotShow("ImagePullBackOff");
+        (await s.Helm("history", "app")).Ok().Shows("Rollback to 1").Shows("deployed");
+    }
+
+    [Fact]
+    public async Task Helm_test_hook_pods_run_to_completion()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        var chart = await CreateChartAsync(s);
+        (await s.Helm("install", "tested", chart, "--wait", "--timeout", "30s")).Ok();
+        (await s.Helm("test", "tested", "--timeout", "30s")).Ok().Shows("Phase:          Succeeded");
+    }
 }

@@ -253,4 +253,67 @@ public sealed class KubectlConformanceTests(ToolsFixture tools) : IClassFixture<
         (await s.Kubectl("wait", "--for=condition=complete", $"job/{job}", "--timeout=20s")).Ok();
         (await s.Kubectl("get", "cronjob", "nightly", "-o", "jsonpath={.status.lastScheduleTime}")).Ok().Shows("T");
     }
+
+    [Fact]
+    public async Task Rollout_history_and_undo()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        (await s.Kubectl("apply", "-f", AppManifest)).Ok();
+        (await s.Kubectl("rollout", "status", "deployment/web", "--timeout=20s")).Ok();
+        (await s.Kubectl("set", "image", "deployment/web", "web=nginx:1.28")).Ok().Shows("image updated");
+        (await s.Kubectl("rollout", "status", "deployment/web", "--timeout=20s")).Ok();
+        (await s.Kubectl("rollout", "history", "deployment/web")).Ok().Shows("1 ").Shows("2 ");
+        (await s.Kubectl("rollout", "undo", "deployment/web")).Ok().Shows("rolled back");
+        (await s.Kubectl("rollout", "status", "deployment/web", "--timeout=20s")).Ok();
+        (await s.Kubectl("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}")).Ok().Shows("nginx:1.27");
+        (await s.Kubectl("describe", "deployment", "web")).Ok().Shows("ScalingReplicaSet").Shows("MinimumReplicasAvailable");
+        (await s.Kubectl("logs", "deployment/web")).Ok().Shows("simulated container web");
+        (await s.Kubectl("get", "events", "--sort-by=.lastTimestamp")).Ok().Shows("ScalingReplicaSet").Shows("deployment/web");
+        (await s.Kubectl("get", "pods", "-l", "app=web", "-o", "custom-columns=NAME:.metadata.name,PHASE:.status.phase")).Ok().Shows("Running");
+    }
+
+    [Fact]
+    public async Task Custom_resources_through_kubectl()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        const string Crd = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+            """;
+        const string Widget = """
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata:
+              name: w1
+            spec:
+              size: 3
+            """;
+        (await s.KubectlStdin(Crd, "apply", "--server-side", "-f", "-")).Ok().Shows("customresourcedefinition.apiextensions.k8s.io/widgets.example.com serverside-applied");
+        (await s.Kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=20s")).Ok();
+        (await s.KubectlStdin(Widget, "apply", "--server-side", "-f", "-")).Ok().Shows("widget.example.com/w1 serverside-applied");
+        (await s.Kubectl("get", "wd")).Ok().Shows("w1");
+        (await s.Kubectl("get", "widget", "w1", "-o", "jsonpath={.spec.size}")).Ok().Shows("3");
+    }
+
+    [Fact]
+    public async Task Auth_can_i_and_whoami()
+    {
+        await using var s = await SandboxSession.StartAsync(tools);
+        s.Server.Faults.Add(new Faults.FaultRule { Verb = "delete", Resource = "secrets", StatusCode = 403 });
+        (await s.Kubectl("auth", "can-i", "create", "deployments")).Ok().Shows("yes");
+        (await s.Kubectl("auth", "can-i", "delete", "secrets")).Fails().Shows("no");
+        (await s.Kubectl("auth", "whoami")).Ok().Shows(SandboxServer.UserName);
+    }
 }

@@ -427,3 +427,17 @@ public sealed class ListFallbackTests
         AssertJson("{'spec':{'containers':[{'image':'y'}]}}", result);
     }
 }
+
+public sealed class ApplyTypeChangeTests
+{
+    [Fact]
+    public void Apply_ReplacingAMapWithAScalar_DropsOtherOwnersOfItsChildren()
+    {
+        var live = FieldManagement.Apply(null, Obj("{'apiVersion':'example.com/v1','kind':'T','metadata':{'name':'t'},'spec':{'x':{'a':1},'y':1}}"), "one", false, T0).Object!;
+        var result = FieldManagement.Apply(live, Obj("{'apiVersion':'example.com/v1','kind':'T','metadata':{'name':'t'},'spec':{'x':'flat'}}"), "two", true, T1);
+        var obj = result.Object!;
+        Assert.Equal("flat", (string)obj["spec"]!["x"]!);
+        var one = obj["metadata"]!["managedFields"]!.AsArray().Single(e => (string)e!["manager"]! == "one")!;
+        AssertJsonText("""{"f:spec":{"f:y":{}}}""", one["fieldsV1"]);
+    }
+}
