@@ -112,9 +112,9 @@ public sealed class InstallPageTests
         var page = context.Render<InstallPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("nav[aria-label=Objects]")), Wait);
 
-        page.Find("button[aria-label='Export values file (secrets redacted)']").Click();
+        // Awaits the click handler itself: the download changes nothing on the page that a wait could watch.
+        await page.Find("button[aria-label='Export values file (secrets redacted)']").ClickAsync(new());
 
-        page.WaitForState(() => context.JSInterop.Invocations[Downloads.DownloadFunction].Count == 1, Wait);
         var invocation = context.JSInterop.VerifyInvoke(Downloads.DownloadFunction);
         Assert.Equal("values.yaml", invocation.Arguments[0]);
         var yaml = Assert.IsType<string>(invocation.Arguments[1]);
@@ -132,9 +132,8 @@ public sealed class InstallPageTests
         var page = context.Render<InstallPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("nav[aria-label=Objects]")), Wait);
 
-        page.Find("button[aria-label='Download the bundle']").Click();
+        await page.Find("button[aria-label='Download the bundle']").ClickAsync(new());
 
-        page.WaitForState(() => context.JSInterop.Invocations[Downloads.DownloadFunction].Count == 1, Wait);
         var invocation = context.JSInterop.VerifyInvoke(Downloads.DownloadFunction);
         Assert.Equal("kubiya-runner-manifests.yaml", invocation.Arguments[0]);
         var yaml = Assert.IsType<string>(invocation.Arguments[1]);
