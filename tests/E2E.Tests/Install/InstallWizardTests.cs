@@ -49,7 +49,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Objects" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-cluster.png") });
-        await NextAsync(page);
+        await NextAsync(page, "Runner identity");
 
         // Identity: Next stays disabled until name, organization and both credentials are given.
         var next = page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true });
@@ -70,7 +70,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(yaml).ToContainTextAsync("edge-runner");
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-identity-preview.png") });
-        await NextAsync(page);
+        await NextAsync(page, "Components");
 
         // Components: turning dagger off removes its objects from the tree.
         var before = await ObjectCountAsync(page);
@@ -80,7 +80,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var after = await ObjectCountAsync(page);
         Assert.True(after < before, $"object count {before} → {after}");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-components.png") });
-        await NextAsync(page);
+        await NextAsync(page, "Monitoring");
 
         // Monitoring: remote write with OAuth2 shows the OAuth2 fields, hides the others.
         await page.GetByLabel("Remote write URL", new() { Exact = true }).FillAsync("https://prom.example.com/api/v1/write");
@@ -94,11 +94,11 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Client secret", Exact = true }).FillAsync("oauth-client-secret-1");
         await Assertions.Expect(next).ToBeEnabledAsync();
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("install-monitoring-oauth2.png") });
-        await NextAsync(page);
+        await NextAsync(page, "Security & images");
 
         // Security, then Review with the hand-off button.
         await Assertions.Expect(page.GetByText("Cluster access of tool-manager")).ToBeVisibleAsync();
-        await NextAsync(page);
+        await NextAsync(page, "Review");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to diff" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Policy" }).Or(page.GetByText("Policy (", new() { Exact = false })).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Policy findings" })).ToBeVisibleAsync();
@@ -117,7 +117,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var page = await SignedInPageAsync(ConsoleAppFactory.OperatorToken);
         await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await NextAsync(page);
+        await NextAsync(page, "Runner identity");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deployment tool-manager" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" })).ToContainTextAsync("kind: Deployment");
         var name = page.GetByLabel("Runner name", new() { Exact = true });
@@ -147,7 +147,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var page = await SignedInPageAsync(ConsoleAppFactory.OperatorToken);
         await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await NextAsync(page);
+        await NextAsync(page, "Runner identity");
         await page.GetByLabel("Runner name", new() { Exact = true }).FillAsync("reload-runner");
         await page.GetByLabel("Organization", new() { Exact = true }).FillAsync("acme");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" }).FillAsync(RunnerCreds);
@@ -168,27 +168,26 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var page = await SignedInPageAsync(ConsoleAppFactory.ViewerToken);
         await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await NextAsync(page);
+        await NextAsync(page, "Runner identity");
         await page.GetByLabel("Runner name", new() { Exact = true }).FillAsync("edge-runner");
         await page.GetByLabel("Organization", new() { Exact = true }).FillAsync("acme");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" }).FillAsync(RunnerCreds);
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Customer credentials (NATS .creds)" }).FillAsync(CustomerCreds);
-        for (var i = 0; i < 4; i++)
+        foreach (var title in new[] { "Components", "Monitoring", "Security & images", "Review" })
         {
-            await NextAsync(page);
+            await NextAsync(page, title);
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to diff" })).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByText("only operators can continue", new() { Exact = false })).ToBeVisibleAsync();
     }
 
-    private static async Task NextAsync(IPage page)
+    private static async Task NextAsync(IPage page, string nextTitle)
     {
         var next = page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true });
         await Assertions.Expect(next).ToBeEnabledAsync();
-        var heading = await page.Locator(".mud-stepper-content h2:visible").First.TextContentAsync();
         await next.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-stepper-content h2:visible").First).Not.ToHaveTextAsync(heading ?? string.Empty);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = nextTitle, Exact = true, Level = 2 })).ToBeVisibleAsync();
     }
 
     private static async Task<int> ObjectCountAsync(IPage page)
