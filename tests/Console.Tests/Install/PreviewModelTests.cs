@@ -38,6 +38,7 @@ public sealed class PreviewModelTests
         Assert.Equal(model.Preview.Current.Manifests.Count, report.ObjectCount);
         Assert.Contains(report.Findings, f => f.Object.Name.Contains("dagger", StringComparison.Ordinal));
         Assert.Equal(report.Findings.Count, report.Errors + report.Warnings + report.AcceptedExceptions);
+        Assert.Contains(report.Findings, f => f.Severity == Core.Policy.PolicySeverity.AcceptedException && f.Object.Name == "dagger-engine");
     }
 
     [Fact]
