@@ -16,6 +16,7 @@ public sealed partial class Install : IDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private MudStepper? _stepper;
     private bool _isOperator;
+    private bool _disposed;
 
     [Inject]
     public required InstallWizardModel Model { get; init; }
@@ -34,6 +35,8 @@ public sealed partial class Install : IDisposable
 
     public void Dispose()
     {
+        // MudStepper reports index changes while its steps are torn down; those must not move or save the wizard.
+        _disposed = true;
         Model.Changed -= OnModelChanged;
         Model.Preview.Updated -= OnPreviewUpdated;
         _lifetime.Cancel();
@@ -98,6 +101,11 @@ public sealed partial class Install : IDisposable
 
     private void OnActiveIndexChanged(int index)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         Model.GoTo(index);
         Save();
     }
@@ -142,7 +150,7 @@ public sealed partial class Install : IDisposable
 
     private void Save()
     {
-        if (Model.IsDirty)
+        if (Model.IsDirty && !_disposed)
         {
             _ = StateStore.SaveAsync(Model.ToSnapshot(), _lifetime.Token);
         }
