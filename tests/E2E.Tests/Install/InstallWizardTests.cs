@@ -117,6 +117,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var page = await SignedInPageAsync(ConsoleAppFactory.OperatorToken);
         await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Objects" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await NextAsync(page, "Runner identity");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deployment tool-manager" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" })).ToContainTextAsync("kind: Deployment");
@@ -147,12 +148,22 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var page = await SignedInPageAsync(ConsoleAppFactory.OperatorToken);
         await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Objects" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await NextAsync(page, "Runner identity");
-        await page.GetByLabel("Runner name", new() { Exact = true }).FillAsync("reload-runner");
-        await page.GetByLabel("Organization", new() { Exact = true }).FillAsync("acme");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" }).FillAsync(RunnerCreds);
-        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" })).ToHaveValueAsync(RunnerCreds);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deployment tool-manager" }).ClickAsync();
+        var yaml = page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" });
 
+        // One field at a time, each confirmed by the preview: see the report on edits within one debounce interval.
+        await page.GetByLabel("Runner name", new() { Exact = true }).FillAsync("reload-runner");
+        await Assertions.Expect(yaml).ToContainTextAsync("reload-runner");
+        await page.GetByLabel("Organization", new() { Exact = true }).FillAsync("acme");
+        await Assertions.Expect(yaml).ToContainTextAsync("acme.reload-runner");
+        const string storedState = "() => JSON.stringify(Object.assign({}, sessionStorage))";
+        var beforeCredentials = await page.EvaluateAsync<string>(storedState);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" }).FillAsync(RunnerCreds);
+
+        // The snapshot is written in the background: reload only once the one taken after the credentials is stored.
+        await page.WaitForFunctionAsync($"before => {storedState.Split("=> ")[1]} !== before", beforeCredentials);
         await page.ReloadAsync();
 
         await Assertions.Expect(page.GetByText("Secrets are never kept in the browser", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -168,9 +179,14 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var page = await SignedInPageAsync(ConsoleAppFactory.ViewerToken);
         await page.GotoAsync(new Uri(_app.BaseAddress, "/install").ToString());
         await Assertions.Expect(page.GetByText("Connected · Kubernetes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Objects" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await NextAsync(page, "Runner identity");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deployment tool-manager" }).ClickAsync();
+        var yaml = page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" });
         await page.GetByLabel("Runner name", new() { Exact = true }).FillAsync("edge-runner");
+        await Assertions.Expect(yaml).ToContainTextAsync("edge-runner");
         await page.GetByLabel("Organization", new() { Exact = true }).FillAsync("acme");
+        await Assertions.Expect(yaml).ToContainTextAsync("acme.edge-runner");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Runner credentials (NATS .creds)" }).FillAsync(RunnerCreds);
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Customer credentials (NATS .creds)" }).FillAsync(CustomerCreds);
         foreach (var title in new[] { "Components", "Monitoring", "Security & images", "Review" })
