@@ -7,6 +7,8 @@ using RunnerConsole.Components;
 using RunnerConsole.Model.Clusters;
 using RunnerConsole.Model.Operate;
 using RunnerConsole.Model.Releases;
+using RunnerConsole.Model.Preview;
+using RunnerConsole.Model.Wizard;
 
 namespace RunnerConsole.Hosting;
 
@@ -107,6 +109,12 @@ public static class ConsoleWebApp
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        // The install wizard: one view model per circuit, so navigating away and back keeps the form.
+        services.AddScoped<IPreviewRenderer, CorePreviewRenderer>();
+        services.AddScoped<PreviewModel>();
+        services.AddScoped<InstallWizardModel>();
+        services.AddScoped<IWizardStateStore, SessionWizardStateStore>();
     }
 
     /// <summary>Diff before apply, background operations, releases (wt-ui2).</summary>
