@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace RunnerConsole.Cli;
 
 /// <summary><c>runner-console export bundle -f values.yaml</c>: every object as one multi-document YAML file.</summary>
-public sealed class ExportBundleCommand : AsyncCommand<ExportBundleCommand.Settings>
+public sealed class ExportBundleCommand : RunnerFileCommand<ExportBundleCommand.Settings>
 {
     public sealed class Settings : RunnerFileSettings
     {
@@ -18,19 +18,8 @@ public sealed class ExportBundleCommand : AsyncCommand<ExportBundleCommand.Setti
         public bool ShowSecrets { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(RunnerInput input, Settings settings, CancellationToken cancellationToken)
     {
-        if (CliInput.RejectLeftovers(context) is { } usage)
-        {
-            return usage;
-        }
-
-        var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
-        if (input is null)
-        {
-            return exit;
-        }
-
         var set = RunnerInputs.RenderForOutput(input, settings.ShowSecrets);
         await ExportOutput.WriteAsync(settings.Output, ManifestOutput.ToHelmStream(set), cancellationToken);
         return ExitCodes.Ok;

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace RunnerConsole.Cli;
 
 /// <summary><c>runner-console export chart -f values.yaml -o DIR</c>: a versioned Helm chart package for GitOps tools.</summary>
-public sealed class ExportChartCommand : AsyncCommand<ExportChartCommand.Settings>
+public sealed class ExportChartCommand : RunnerFileCommand<ExportChartCommand.Settings>
 {
     public sealed class Settings : RunnerFileSettings
     {
@@ -19,19 +19,8 @@ public sealed class ExportChartCommand : AsyncCommand<ExportChartCommand.Setting
         public bool Unpacked { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(RunnerInput input, Settings settings, CancellationToken cancellationToken)
     {
-        if (CliInput.RejectLeftovers(context) is { } usage)
-        {
-            return usage;
-        }
-
-        var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
-        if (input is null)
-        {
-            return exit;
-        }
-
         // The chart's registry key pair is made by Helm at install; the renderer's is never written out.
         var manifests = RunnerRenderer.Render(input.Values, input.Version, input.Release, input.Namespace, new RenderContext(new PlaceholderTls()));
         var result = ChartExporter.Export(manifests, input.Values, input.Version, input.Release, input.Namespace);

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace RunnerConsole.Cli;
 
 /// <summary><c>runner-console export values -f values.yaml</c>: the complete values (defaults filled in), secrets redacted.</summary>
-public sealed class ExportValuesCommand : AsyncCommand<ExportValuesCommand.Settings>
+public sealed class ExportValuesCommand : RunnerFileCommand<ExportValuesCommand.Settings>
 {
     public sealed class Settings : RunnerFileSettings
     {
@@ -14,19 +14,8 @@ public sealed class ExportValuesCommand : AsyncCommand<ExportValuesCommand.Setti
         public string? Output { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(RunnerInput input, Settings settings, CancellationToken cancellationToken)
     {
-        if (CliInput.RejectLeftovers(context) is { } usage)
-        {
-            return usage;
-        }
-
-        var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
-        if (input is null)
-        {
-            return exit;
-        }
-
         var yaml = ValuesWriter.ToCommentedYaml(input.Values, redactSecrets: true);
         await ExportOutput.WriteAsync(settings.Output, yaml, cancellationToken);
         return ExitCodes.Ok;

@@ -8,7 +8,7 @@ namespace RunnerConsole.Cli;
 /// <c>runner-console render</c>: values file in, the runner's manifests out (stdout or one file per object), like
 /// <c>helm template</c>. Secret values are masked unless <c>--show-secrets</c> is given.
 /// </summary>
-public sealed class RenderCommand : AsyncCommand<RenderCommand.Settings>
+public sealed class RenderCommand : RunnerFileCommand<RenderCommand.Settings>
 {
     public sealed class Settings : RunnerFileSettings
     {
@@ -21,19 +21,8 @@ public sealed class RenderCommand : AsyncCommand<RenderCommand.Settings>
         public bool ShowSecrets { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(RunnerInput input, Settings settings, CancellationToken cancellationToken)
     {
-        if (CliInput.RejectLeftovers(context) is { } usage)
-        {
-            return usage;
-        }
-
-        var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
-        if (input is null)
-        {
-            return exit;
-        }
-
         var set = RunnerInputs.RenderForOutput(input, settings.ShowSecrets);
         if (settings.OutputDir is null)
         {

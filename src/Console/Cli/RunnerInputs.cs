@@ -90,3 +90,24 @@ public static class RunnerInputs
             new("<generated at install>"u8.ToArray(), "<generated at install>"u8.ToArray());
     }
 }
+
+/// <summary>
+/// A verb that renders the runner from a values file: leftovers are refused and the input loaded (every error
+/// printed) before <see cref="RunAsync"/> sees it.
+/// </summary>
+public abstract class RunnerFileCommand<TSettings> : AsyncCommand<TSettings>
+    where TSettings : RunnerFileSettings
+{
+    public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        if (CliInput.RejectLeftovers(context) is { } usage)
+        {
+            return usage;
+        }
+
+        var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
+        return input is null ? exit : await RunAsync(input, settings, cancellationToken);
+    }
+
+    protected abstract Task<int> RunAsync(RunnerInput input, TSettings settings, CancellationToken cancellationToken);
+}
