@@ -53,7 +53,7 @@ public static class Readiness
 
         return key.Kind switch
         {
-            "Deployment" => Replicas(key, stale, Long(spec?["replicas"]) ?? 1, Long(status?["updatedReplicas"]) ?? 0, Long(status?["availableReplicas"]) ?? 0, "available", reason, DeploymentFailure(status)),
+            "Deployment" => Deployment(key, stale, spec, status, reason),
             "StatefulSet" => Replicas(key, stale, Long(spec?["replicas"]) ?? 1, Long(status?["updatedReplicas"]) ?? Long(status?["readyReplicas"]) ?? 0, Long(status?["readyReplicas"]) ?? 0, "ready", reason, null),
             "ReplicaSet" => Replicas(key, stale, Long(spec?["replicas"]) ?? 1, Long(status?["readyReplicas"]) ?? 0, Long(status?["readyReplicas"]) ?? 0, "ready", reason, null),
             "DaemonSet" => Replicas(key, stale, Long(status?["desiredNumberScheduled"]) ?? 0, Long(status?["updatedNumberScheduled"]) ?? 0, Long(status?["numberReady"]) ?? 0, "ready", reason, null),
@@ -87,6 +87,24 @@ public static class Readiness
         }
 
         return new ObjectHealth(key, ReadinessState.Progressing, reason is null ? summary : $"{summary}, {reason}");
+    }
+
+    // As `kubectl rollout status`: every replica updated, no old replica left, and the updated ones available.
+    // Old pods still serving keep availableReplicas up during a stuck rollout, so availability alone is not enough.
+    private static ObjectHealth Deployment(ObjectKey key, bool stale, JsonObject? spec, JsonObject? status, string? reason)
+    {
+        var desired = Long(spec?["replicas"]) ?? 1;
+        var updated = Long(status?["updatedReplicas"]) ?? 0;
+        var available = Long(status?["availableReplicas"]) ?? 0;
+        var total = Long(status?["replicas"]) ?? updated;
+        var health = Replicas(key, stale, desired, updated, Math.Min(available, updated), "available", reason, DeploymentFailure(status));
+        if (health.State == ReadinessState.Ready && total > updated)
+        {
+            var waiting = string.Create(CultureInfo.InvariantCulture, $"{updated}/{desired} updated, {total - updated} old replica(s) pending termination");
+            return new ObjectHealth(key, ReadinessState.Progressing, reason is null ? waiting : $"{waiting}, {reason}");
+        }
+
+        return health;
     }
 
     private static ObjectHealth Job(ObjectKey key, JsonObject? spec, JsonObject? status, string? reason)

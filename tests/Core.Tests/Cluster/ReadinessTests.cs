@@ -21,6 +21,20 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public void Evaluate_StuckRolloutWithOldPodsServing_IsNotReadyAndSaysWhy()
+    {
+        // New pods created but never ready; the old ones keep the Deployment available (as a real cluster does).
+        var live = JsonNode.Parse("""{"metadata":{"generation":2},"spec":{"replicas":3},"status":{"observedGeneration":2,"replicas":6,"updatedReplicas":3,"availableReplicas":3}}""")!.AsObject();
+        var pod = JsonNode.Parse("""{"status":{"containerStatuses":[{"state":{"waiting":{"reason":"ImagePullBackOff"}}}]}}""")!.AsObject();
+
+        var health = Readiness.Evaluate(Deployment, live, [pod]);
+
+        Assert.Equal(ReadinessState.Progressing, health.State);
+        Assert.Contains("3 old replica(s) pending termination", health.Summary);
+        Assert.Contains("ImagePullBackOff", health.Summary);
+    }
+
+    [Fact]
     public void Evaluate_DeploymentAllAvailableButNotObserved_IsNotReady()
     {
         var live = JsonNode.Parse("""{"metadata":{"generation":3},"spec":{"replicas":1},"status":{"observedGeneration":2,"updatedReplicas":1,"availableReplicas":1}}""")!.AsObject();

@@ -14,8 +14,14 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
     public const string ViewerToken = "e2e-viewer-token-9876543210";
 
     private readonly string _kubeconfigDir = Directory.CreateTempSubdirectory("e2e-kubeconfig-").FullName;
+    private readonly Action<IServiceCollection>? _configure;
 
-    public ConsoleAppFactory() => this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    /// <param name="configure">Service overrides for one test class (e.g. shorter operation timeouts).</param>
+    public ConsoleAppFactory(Action<IServiceCollection>? configure = null)
+    {
+        _configure = configure;
+        this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
 
     public string KubeconfigPath => Path.Combine(_kubeconfigDir, "config");
 
@@ -38,6 +44,7 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(new Hosting.KubeconfigLocation(KubeconfigPath));
+            _configure?.Invoke(services);
         });
     }
 
