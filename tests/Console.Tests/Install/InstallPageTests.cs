@@ -173,6 +173,11 @@ public sealed class InstallPageTests
         page.WaitForAssertion(() => Assert.NotNull(handoff), Wait);
         Assert.Equal("edge-runner", handoff!.Values.Runner.Name);
         Assert.EndsWith(Components.Pages.Install.Install.PlanRoute, context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+        var pending = context.Services.GetRequiredService<RunnerConsole.Model.Operate.PendingChange>().Current;
+        Assert.NotNull(pending);
+        Assert.Equal(RunnerConsole.Model.Operate.ChangeKind.Install, pending.Kind);
+        Assert.Equal(handoff.ReleaseName, pending.Release);
+        Assert.Equal("edge-runner", pending.Values!.Runner.Name);
     }
 
     [Fact]

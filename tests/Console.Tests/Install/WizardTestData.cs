@@ -49,6 +49,7 @@ public static class WizardTestData
         context.Services.AddScoped<IPreviewRenderer, CorePreviewRenderer>();
         context.Services.AddScoped<PreviewModel>();
         context.Services.AddScoped<InstallWizardModel>();
+        context.Services.AddScoped<RunnerConsole.Model.Operate.PendingChange>();
         context.Services.AddSingleton<IWizardStateStore>(store ?? new TestWizardStateStore());
         var auth = context.AddAuthorization();
         auth.SetAuthorized("tester");
