@@ -33,7 +33,7 @@ public sealed class ReleasesScaleTests(OperateSandbox sandbox) : IClassFixture<O
         var page = context.Render<RunnerConsole.Components.Pages.Releases.Releases>();
 
         // The table is virtualised: all 200 are counted, only the rows in view are in the DOM.
-        page.WaitForAssertion(
+        await page.WaitForAssertionAsync(
             () =>
             {
                 Assert.Contains("of 200 release(s)", page.Markup);
