@@ -53,7 +53,9 @@ public static partial class HelmManifest
                 lines.RemoveAt(sourceLine);
             }
 
-            var yaml = string.Join('\n', lines).Trim('\n');
+            // The separator takes the last line's break with it; put it back, or a block scalar that ends the
+            // document (a ConfigMap's data) would lose its final newline and a rollback would change it.
+            var yaml = string.Join('\n', lines).Trim('\n') + "\n";
             if (lines.All(l => string.IsNullOrWhiteSpace(l) || l.TrimStart().StartsWith('#')))
             {
                 continue;
