@@ -18,7 +18,8 @@ if [ "${SKIP_TOOLS:-0}" != "1" ]; then
 fi
 export PATH="$root/.tools/bin:$PATH"
 
-dotnet test --solution RunnerConsole.slnx -c "$configuration" "$@" 2>&1 | tee "$log"
+# Two test modules at a time: on a 2-core machine more than that starves the browser and bUnit tests of CPU.
+dotnet test --solution RunnerConsole.slnx -c "$configuration" --max-parallel-test-modules 2 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # The Microsoft.Testing.Platform summary ends the log: "total: / failed: / succeeded: / skipped:".

@@ -43,7 +43,8 @@ public sealed class ReleasePagesTests(OperateSandbox sandbox) : IClassFixture<Op
         }
 
         Assert.True(page.FindAll("button").Single(b => b.TextContent.Trim().StartsWith("Upgrade", StringComparison.Ordinal)).HasAttribute("disabled"));
-        Assert.NotEmpty(page.FindAll("[aria-label='Object health'] tbody tr"));
+        // Live health arrives after the page: wait for it rather than read it at once.
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[aria-label='Object health'] tbody tr")), OperateTestContext.Patience);
         Assert.NotNull(page.Find("[aria-label='View manifest of revision 1']"));
         Assert.Throws<OperationRefusedException>(() => page.Instance.Model.Uninstall(OperateSandbox.Viewer, "viewer-detail", keepHistory: false, null));
     }
