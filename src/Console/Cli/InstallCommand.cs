@@ -7,19 +7,6 @@ namespace RunnerConsole.Cli;
 public sealed class InstallCommand : AsyncCommand<RenderSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, RenderSettings settings, CancellationToken cancellationToken) =>
-        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
-        {
-            var (cluster, ns) = ReleaseCli.Connect(settings);
-            using var _ = cluster;
-            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken);
-            if (request is null)
-            {
-                return exit;
-            }
-
-            var json = settings.Output == "json";
-            var result = await ReleaseCli.WithProgressAsync(json, progress =>
-                new InstallOperation(new OperationContext(cluster)).RunAsync(request, settings.ToOptions(settings.Adopt), progress, cancellationToken));
-            return ReleaseCli.Finish(result, json);
-        });
+        ReleaseCli.RunRenderedChangeAsync(context, settings, cancellationToken, (engine, request, progress) =>
+            new InstallOperation(engine).RunAsync(request, settings.ToOptions(settings.Adopt), progress, cancellationToken));
 }

@@ -191,6 +191,40 @@ internal static class ReleaseCli
         return await run(new PlainProgress());
     }
 
+    /// <summary>
+    /// The shape of every changing verb: refuse leftovers, connect, run the operation with progress, report.
+    /// <paramref name="run"/> gets the engine, the namespace and the progress sink.
+    /// </summary>
+    public static Task<int> RunChangeAsync(
+        CommandContext context, ChangeSettings settings, Func<OperationContext, string, IProgress<OperationEvent>?, Task<OperationResult>> run) =>
+        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : GuardAsync(async () =>
+        {
+            var (cluster, ns) = Connect(settings);
+            using var _ = cluster;
+            var json = settings.Output == "json";
+            var result = await WithProgressAsync(json, progress => run(new OperationContext(cluster), ns, progress));
+            return Finish(result, json);
+        });
+
+    /// <summary><see cref="RunChangeAsync"/> for verbs that render a values file into a release request first.</summary>
+    public static Task<int> RunRenderedChangeAsync(
+        CommandContext context, RenderSettings settings, CancellationToken cancellationToken,
+        Func<OperationContext, ReleaseRequest, IProgress<OperationEvent>?, Task<OperationResult>> run) =>
+        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : GuardAsync(async () =>
+        {
+            var (cluster, ns) = Connect(settings);
+            using var _ = cluster;
+            var (request, exit) = await RequestAsync(settings, cluster, ns, cancellationToken);
+            if (request is null)
+            {
+                return exit;
+            }
+
+            var json = settings.Output == "json";
+            var result = await WithProgressAsync(json, progress => run(new OperationContext(cluster), request, progress));
+            return Finish(result, json);
+        });
+
     public static int Finish(OperationResult result, bool json)
     {
         if (json)

@@ -15,13 +15,6 @@ public sealed class RollbackCommand : AsyncCommand<RollbackCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
-        {
-            var (cluster, ns) = ReleaseCli.Connect(settings);
-            using var _ = cluster;
-            var json = settings.Output == "json";
-            var result = await ReleaseCli.WithProgressAsync(json, progress =>
-                new RollbackOperation(new OperationContext(cluster)).RunAsync(settings.Release, ns, settings.Revision, settings.ToOptions(), progress, cancellationToken));
-            return ReleaseCli.Finish(result, json);
-        });
+        ReleaseCli.RunChangeAsync(context, settings, (engine, ns, progress) =>
+            new RollbackOperation(engine).RunAsync(settings.Release, ns, settings.Revision, settings.ToOptions(), progress, cancellationToken));
 }

@@ -15,19 +15,6 @@ public sealed class UpgradeCommand : AsyncCommand<UpgradeCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
-        {
-            var (cluster, ns) = ReleaseCli.Connect(settings);
-            using var _ = cluster;
-            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken);
-            if (request is null)
-            {
-                return exit;
-            }
-
-            var json = settings.Output == "json";
-            var result = await ReleaseCli.WithProgressAsync(json, progress =>
-                new UpgradeOperation(new OperationContext(cluster)).RunAsync(request, settings.Install, settings.ToOptions(settings.Adopt), progress, cancellationToken));
-            return ReleaseCli.Finish(result, json);
-        });
+        ReleaseCli.RunRenderedChangeAsync(context, settings, cancellationToken, (engine, request, progress) =>
+            new UpgradeOperation(engine).RunAsync(request, settings.Install, settings.ToOptions(settings.Adopt), progress, cancellationToken));
 }
