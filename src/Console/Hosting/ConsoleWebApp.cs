@@ -22,6 +22,7 @@ public static class ConsoleWebApp
             Args = args,
             // Keeps static web assets and content root stable whatever the entry assembly's file name.
             ApplicationName = typeof(ConsoleWebApp).Assembly.GetName().Name,
+            ContentRootPath = ContentRoot(args),
         });
 
         ConfigureLogging(builder, settings.LogFormat ?? builder.Configuration["RUNNER_CONSOLE_LOG_FORMAT"]);
@@ -46,6 +47,19 @@ public static class ConsoleWebApp
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// The folder the console was installed in, not the caller's working directory: started from anywhere
+    /// (<c>dotnet /opt/runner-console/runner-console.dll serve</c>), it must still find its settings and static web
+    /// assets. An explicit <c>--contentRoot</c> or <c>ASPNETCORE_CONTENTROOT</c> (test hosts set one) wins.
+    /// </summary>
+    private static string? ContentRoot(string[] args)
+    {
+        var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return explicitRoot ? null : AppContext.BaseDirectory;
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, string? format)

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using RunnerConsole.ConsoleBench;
+
+// The console's own figures, measured on the published app as users run it: resident memory idle after start and
+// with N browser circuits open on the install wizard, and the time from a form change to the updated preview.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine($"console bench: {ex.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 64;
+}
+
+const string ChromiumPath = "/usr/bin/chromium";
+if (!File.Exists(ChromiumPath))
+{
+    Console.Error.WriteLine($"console bench: {ChromiumPath} is missing: run eng/install-tools.sh (it installs Debian's chromium).");
+    return 69;
+}
+
+await using var console = await ConsoleProcess.StartAsync(options.Console);
+Console.Error.WriteLine($"console started (pid {console.Pid}) at {console.BaseAddress}");
+
+// Idle: after start-up work (first requests, timers) has settled.
+await Task.Delay(TimeSpan.FromSeconds(5));
+var idle = await console.SettledRssAsync();
+Console.Error.WriteLine($"idle RSS {Mb(idle)}");
+
+try
+{
+    return await MeasureAsync(console, idle, options);
+}
+catch (PlaywrightException ex)
+{
+    Console.Error.WriteLine($"console bench: {ex.Message.Split('\n')[0]}");
+    Console.Error.WriteLine("the console's log ends with:");
+    Console.Error.WriteLine(console.LogTail());
+    return 1;
+}
+
+static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOptions options)
+{
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = ChromiumPath,
+    Headless = true,
+    Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+});
+
+// The first circuit pays for one-time work (JIT, MudBlazor statics, the catalog): measured on its own.
+var pages = new List<IPage> { await WizardCircuit.OpenAsync(browser, console) };
+var first = await console.SettledRssAsync();
+Console.Error.WriteLine($"1 circuit: RSS {Mb(first)}");
+for (var i = 1; i < options.Circuits; i++)
+{
+    pages.Add(await WizardCircuit.OpenAsync(browser, console));
+    if ((i + 1) % 10 == 0)
+    {
+        Console.Error.WriteLine($"{i + 1} circuits open");
+    }
+}
+
+var all = await console.SettledRssAsync();
+var perCircuit = options.Circuits > 1 ? (all - first) / (options.Circuits - 1) : first - idle;
+Console.Error.WriteLine($"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit");
+
+if (options.HoldSeconds > 0)
+{
+    // For a closer look (e.g. dotnet-gcdump collect -p PID) while every circuit is open.
+    Console.Error.WriteLine($"holding {options.HoldSeconds} s with {options.Circuits} circuits open (pid {console.Pid})");
+    await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+}
+
+// Preview latency on the first circuit while the others stay open.
+var samples = await WizardCircuit.PreviewLatenciesAsync(pages[0], options.Edits);
+samples.Sort();
+var median = samples[samples.Count / 2];
+var p95 = samples[(int)Math.Ceiling(samples.Count * 0.95) - 1];
+
+var table = new StringBuilder()
+    .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores: the published console (`serve --sandbox`), headless Chromium.")
+    .AppendLine()
+    .AppendLine("| figure | measured | target |")
+    .AppendLine("| --- | ---: | ---: |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| idle RSS after start | {Mb(idle)} | < 150 MB |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| RSS with 1 wizard circuit open | {Mb(first)} | |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| RSS with {options.Circuits} wizard circuits open | {Mb(all)} | |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| memory per additional circuit | {Mb(perCircuit)} | < 3 MB |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| preview update after a field change, median of {samples.Count} edits | {median:0.0} ms | |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| preview update after a field change, p95 of {samples.Count} edits | {p95:0.0} ms | < 100 ms |")
+    .ToString();
+Console.WriteLine(table);
+if (options.Output is { } output)
+{
+    await File.WriteAllTextAsync(output, table);
+}
+
+return 0;
+}
+
+static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB");
