@@ -5,6 +5,7 @@ using RunnerConsole.Auth;
 using RunnerConsole.Console.Tests.Operate;
 using RunnerConsole.Model.Operate;
 using RunnerConsole.Model.Releases;
+using RunnerConsole.Sandbox.Faults;
 
 namespace RunnerConsole.Console.Tests.Releases;
 
@@ -114,6 +115,30 @@ public sealed class ReleasesScaleTests(ScaleSandbox sandbox) : IClassFixture<Sca
             OperateTestContext.Patience);
         Assert.Equal(rendered.Concat(later).ToHashSet(), sandbox.ReleasesRead());
         Assert.Contains("10 of 200 release(s)", page.Markup);
+    }
+
+    [Fact]
+    public async Task Releases_PageLeftWhileChecking_CancelsItsHealthChecks()
+    {
+        // Object reads never answer (the client would give up only after a minute): only cancellation ends the checks.
+        sandbox.Server.Faults.Add(new FaultRule { Verb = "get", Resource = "configmaps", Namespace = ScaleSandbox.Namespace, Action = FaultAction.Hang });
+        try
+        {
+            await using var context = PageContext();
+            var page = context.Render<RunnerConsole.Components.Pages.Releases.Releases>();
+            var model = page.Instance.Model;
+            Assert.True(SpinWait.SpinUntil(() => model.HealthChecksActive == ReleasesModel.HealthParallelism, OperateTestContext.Patience));
+
+            await context.DisposeComponentsAsync();
+
+            Assert.True(SpinWait.SpinUntil(() => model.HealthChecksActive == 0, TimeSpan.FromSeconds(20)), $"{model.HealthChecksActive} checks still running");
+            Assert.Equal(ReleasesModel.HealthParallelism, model.HealthChecksStarted);
+            Assert.All(model.Rows, r => Assert.Null(model.HealthOf(r)));
+        }
+        finally
+        {
+            sandbox.Server.Faults.Clear();
+        }
     }
 
     private static List<string> RenderedRows(IRenderedComponent<RunnerConsole.Components.Pages.Releases.Releases> page) =>
