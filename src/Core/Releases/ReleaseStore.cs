@@ -27,11 +27,24 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
         return [.. secrets.Select(Read).Where(r => r.Record.Name == release).OrderBy(r => r.Record.Version)];
     }
 
-    /// <summary>The latest revision of every release in <paramref name="ns"/>.</summary>
-    public async Task<IReadOnlyList<StoredRelease>> ListAsync(string ns, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest revision of every release in <paramref name="ns"/> (every namespace when null), read with one list
+    /// request; only those revisions are decoded.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredRelease>> ListAsync(string? ns, CancellationToken cancellationToken)
     {
         var secrets = await cluster.ListAsync("v1", "Secret", ns, $"owner={ReleaseSecret.Owner}", cancellationToken);
-        return [.. secrets.Select(Read).GroupBy(r => r.Record.Name).Select(g => g.MaxBy(r => r.Record.Version)!).OrderBy(r => r.Record.Name, StringComparer.Ordinal)];
+        // Helm's name and version labels pick each release's newest revision before any decoding: a release with a
+        // long history costs one decode, not one per revision. Secrets without those labels are decoded to decide.
+        var labelled = secrets
+            .Where(s => Label(s, "name") is not null && VersionLabel(s) is not null)
+            .GroupBy(s => ((string?)s["metadata"]?["namespace"], Label(s, "name")))
+            .Select(g => Read(g.MaxBy(VersionLabel)!));
+        var unlabelled = secrets.Where(s => Label(s, "name") is null || VersionLabel(s) is null).Select(Read);
+        return [.. labelled.Concat(unlabelled)
+            .GroupBy(r => (r.Record.Namespace, r.Record.Name))
+            .Select(g => g.MaxBy(r => r.Record.Version)!)
+            .OrderBy(r => r.Record.Namespace, StringComparer.Ordinal).ThenBy(r => r.Record.Name, StringComparer.Ordinal)];
     }
 
     public async Task<StoredRelease?> GetAsync(string release, string ns, int version, CancellationToken cancellationToken)
@@ -115,6 +128,11 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
     }
 
     private static ObjectKey Key(string release, string ns, int version) => new("v1", "Secret", ns, ReleaseSecret.Name(release, version));
+
+    private static string? Label(JsonObject secret, string name) => (string?)secret["metadata"]?["labels"]?[name];
+
+    private static int? VersionLabel(JsonObject secret) =>
+        int.TryParse(Label(secret, "version"), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 
     private static StoredRelease Read(JsonObject secret)
     {

@@ -26,12 +26,11 @@ public sealed class OperationRunnerSandboxTests(OperateSandbox sandbox) : IClass
         var list = sandbox.Get<ReleasesModel>();
         list.Initialize(OperateSandbox.Context);
         await list.LoadAsync(Ct);
-        await list.CheckHealthAsync(Ct);
         var row = Assert.Single(list.Rows, r => r.Name == "listed");
         Assert.Equal(1, row.Revision);
         Assert.Equal(ReleaseStatus.Deployed, row.Status);
         Assert.Equal("operator", row.ChangedBy);
-        Assert.Equal(ReleaseHealth.Healthy, row.Health);
+        Assert.Equal(ReleaseHealth.Healthy, (await list.CheckHealthAsync(row, Ct)).Health);
         Assert.True(row.UpgradeAvailable);
     }
 

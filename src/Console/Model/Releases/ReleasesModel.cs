@@ -6,16 +6,35 @@ using RunnerConsole.Model.Operate;
 namespace RunnerConsole.Model.Releases;
 
 /// <summary>
-/// The releases list: every runner release of the selected context (all namespaces), then each one's health,
-/// filled in as it is checked so a long list shows at once.
+/// The releases list: every runner release of the selected context (all namespaces) from one list request, then the
+/// health of the rows on screen only, checked as they are shown (<see cref="WatchHealth"/>). Changes are announced at
+/// most once per <see cref="RenderInterval"/>, so a screenful of results costs a few renders, not one each.
 /// </summary>
-public sealed partial class ReleasesModel(ClusterSessions sessions, ILogger<ReleasesModel> logger)
+public sealed partial class ReleasesModel
 {
-    /// <summary>Health checks at once: each reads every object of a release.</summary>
-    private const int HealthParallelism = 4;
+    /// <summary>Shown for a release whose health check failed.</summary>
+    public const string NotChecked = "could not be checked";
 
-    private readonly object _gate = new();
-    private List<ReleaseRow> _rows = [];
+    /// <summary>Health checks at once: each reads every object of a release.</summary>
+    public const int HealthParallelism = 4;
+
+    public static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly ClusterSessions _sessions;
+    private readonly ILogger<ReleasesModel> _logger;
+    private readonly ChangeThrottle _throttle;
+    private IReadOnlyList<ReleaseRow> _all = [];
+    private FilteredRows? _filtered;
+    private RowHealthChecks _health;
+    private bool _closed;
+
+    public ReleasesModel(ClusterSessions sessions, TimeProvider time, ILogger<ReleasesModel> logger)
+    {
+        _sessions = sessions;
+        _logger = logger;
+        _throttle = new ChangeThrottle(time, RenderInterval, () => Changed?.Invoke());
+        _health = NoHealthChecks();
+    }
 
     public IReadOnlyList<string> Contexts { get; private set; } = [];
 
@@ -27,36 +46,40 @@ public sealed partial class ReleasesModel(ClusterSessions sessions, ILogger<Rele
 
     public string Search { get; set; } = string.Empty;
 
-    /// <summary>Raised (on any thread) when a row's health arrives.</summary>
+    /// <summary>Raised (on any thread, at most once per <see cref="RenderInterval"/>) when health results arrived.</summary>
     public event Action? Changed;
 
+    /// <summary>The listed releases matching <see cref="Search"/> (the same list instance until either changes).</summary>
     public IReadOnlyList<ReleaseRow> Rows
     {
         get
         {
-            lock (_gate)
+            var all = _all;
+            var search = Search;
+            var filtered = _filtered;
+            if (filtered is null || filtered.All != all || filtered.Search != search)
             {
-                return Search.Length == 0
-                    ? [.. _rows]
-                    : [.. _rows.Where(r => r.Name.Contains(Search, StringComparison.OrdinalIgnoreCase) || r.Namespace.Contains(Search, StringComparison.OrdinalIgnoreCase))];
+                filtered = new FilteredRows(all, search, search.Length == 0
+                    ? all
+                    : [.. all.Where(r => r.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || r.Namespace.Contains(search, StringComparison.OrdinalIgnoreCase))]);
+                _filtered = filtered;
             }
+
+            return filtered.Rows;
         }
     }
 
-    public int Total
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _rows.Count;
-            }
-        }
-    }
+    public int Total => _all.Count;
+
+    /// <summary>Health checks started for the current list (one per row that has been on screen).</summary>
+    public int HealthChecksStarted => _health.Started;
+
+    /// <summary>Health checks running now.</summary>
+    public int HealthChecksActive => _health.Active;
 
     public void Initialize(string? context)
     {
-        Contexts = sessions.Contexts();
+        Contexts = _sessions.Contexts();
         Context = context is not null && Contexts.Contains(context) ? context : Contexts.FirstOrDefault();
     }
 
@@ -66,7 +89,7 @@ public sealed partial class ReleasesModel(ClusterSessions sessions, ILogger<Rele
         await LoadAsync(cancellationToken);
     }
 
-    /// <summary>Lists the releases; health is checked afterwards by <see cref="CheckHealthAsync"/>.</summary>
+    /// <summary>Lists the releases (one request); health is checked per row once it is watched.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (Context is null)
@@ -78,9 +101,8 @@ public sealed partial class ReleasesModel(ClusterSessions sessions, ILogger<Rele
         Error = null;
         try
         {
-            var context = await sessions.GetAsync(Context, cancellationToken);
-            // A null namespace lists release records of every namespace the credentials can read.
-            var latest = await context.Store.ListAsync(null!, cancellationToken);
+            var context = await _sessions.GetAsync(Context, cancellationToken);
+            var latest = await context.Store.ListAsync(null, cancellationToken);
             var rows = latest
                 .Where(r => r.Record.Status != ReleaseStatus.Uninstalled)
                 .Select(r => new ReleaseRow(
@@ -88,20 +110,14 @@ public sealed partial class ReleasesModel(ClusterSessions sessions, ILogger<Rele
                     ReleaseFacts.Who(r.Operator), r.Record.Info.LastDeployed, ReleaseFacts.NewerVersion(r.Record, RunnerCatalog.Default)))
                 .OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
                 .ToList();
-            lock (_gate)
-            {
-                _rows = rows;
-            }
+            Replace(rows, (row, ct) => CheckHealthAsync(context, row, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var reference = Guid.NewGuid().ToString("N")[..12];
             LogListFailed(ex, reference, Context);
             Error = $"The releases of '{Context}' could not be read (reference {reference}).";
-            lock (_gate)
-            {
-                _rows = [];
-            }
+            Replace([], null);
         }
         finally
         {
@@ -109,42 +125,62 @@ public sealed partial class ReleasesModel(ClusterSessions sessions, ILogger<Rele
         }
     }
 
-    /// <summary>Fills in the health of every row, a few at a time, raising <see cref="Changed"/> as each arrives.</summary>
-    public async Task CheckHealthAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for the health of <paramref name="row"/> while it is on screen: it is checked (a few rows at a time) unless
+    /// already known; disposing the lease before the result arrives drops or cancels the check.
+    /// </summary>
+    public IDisposable WatchHealth(ReleaseRow row) => _health.Watch(row);
+
+    /// <summary>The checked health of <paramref name="row"/>, or null while it is being checked.</summary>
+    public ReleaseRowHealth? HealthOf(ReleaseRow row) => _health.Of(row);
+
+    /// <summary>Checks the health of one release now, without waiting for a free slot or recording it.</summary>
+    public async Task<ReleaseRowHealth> CheckHealthAsync(ReleaseRow row, CancellationToken cancellationToken)
     {
-        if (Context is null)
-        {
-            return;
-        }
-
-        var context = await sessions.GetAsync(Context, cancellationToken);
-        await Parallel.ForEachAsync(Rows, new ParallelOptions { MaxDegreeOfParallelism = HealthParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
-        {
-            ReleaseRow updated;
-            try
-            {
-                var report = await new StatusOperation(context).RunAsync(row.Name, row.Namespace, 0, ct);
-                var objects = report?.Objects ?? [];
-                updated = row with { Health = ReleaseFacts.HealthOf(objects), HealthDetail = ReleaseFacts.HealthDetail(objects) };
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogHealthFailed(ex, row.Name, row.Namespace);
-                updated = row with { Health = ReleaseHealth.Unknown, HealthDetail = "could not be checked" };
-            }
-
-            lock (_gate)
-            {
-                var index = _rows.FindIndex(r => r.Namespace == row.Namespace && r.Name == row.Name);
-                if (index >= 0)
-                {
-                    _rows[index] = updated;
-                }
-            }
-
-            Changed?.Invoke();
-        });
+        var context = await _sessions.GetAsync(row.Context, cancellationToken);
+        return await CheckHealthAsync(context, row, cancellationToken);
     }
+
+    /// <summary>The page is gone: cancels every health check and stops announcing changes.</summary>
+    public void Close()
+    {
+        _closed = true;
+        _health.Dispose();
+        _throttle.Dispose();
+    }
+
+    private void Replace(IReadOnlyList<ReleaseRow> rows, Func<ReleaseRow, CancellationToken, Task<ReleaseRowHealth>>? probe)
+    {
+        // The checks of the previous list are cancelled with it; rows of the new list are watched afresh.
+        var previous = _health;
+        _health = probe is null || _closed ? NoHealthChecks() : new RowHealthChecks(probe, HealthParallelism, _throttle.Signal);
+        _all = rows;
+        previous.Dispose();
+    }
+
+    private static RowHealthChecks NoHealthChecks()
+    {
+        var none = new RowHealthChecks((_, _) => throw new InvalidOperationException("no release list is loaded"), HealthParallelism, () => { });
+        none.Dispose();
+        return none;
+    }
+
+    private async Task<ReleaseRowHealth> CheckHealthAsync(OperationContext context, ReleaseRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await new StatusOperation(context).RunAsync(row.Name, row.Namespace, 0, cancellationToken);
+            var objects = report?.Objects ?? [];
+            return new ReleaseRowHealth(ReleaseFacts.HealthOf(objects), ReleaseFacts.HealthDetail(objects));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHealthFailed(ex, row.Name, row.Namespace);
+            return new ReleaseRowHealth(ReleaseHealth.Unknown, NotChecked);
+        }
+    }
+
+    private sealed record FilteredRows(IReadOnlyList<ReleaseRow> All, string Search, IReadOnlyList<ReleaseRow> Rows);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Listing releases {Reference} of context {Context} failed")]
     private partial void LogListFailed(Exception ex, string reference, string context);

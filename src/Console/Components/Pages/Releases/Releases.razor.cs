@@ -38,6 +38,7 @@ public sealed partial class Releases
     {
         Model.Changed -= OnChanged;
         Runner.StateChanged -= OnOperationChanged;
+        Model.Close();
         _disposed.Cancel();
         _disposed.Dispose();
     }
@@ -46,20 +47,14 @@ public sealed partial class Releases
     {
         Navigation.NavigateTo($"{ReleaseLinks.List}?context={Uri.EscapeDataString(context)}", replace: true);
         await Model.SelectContextAsync(context, _disposed.Token);
-        StartHealthChecks();
     }
 
     private Task RefreshAsync() => LoadAsync();
 
-    private async Task LoadAsync()
-    {
-        await Model.LoadAsync(_disposed.Token);
-        StartHealthChecks();
-    }
+    // Health is not part of the load: each row's cell asks for it while the row is on screen.
+    private Task LoadAsync() => Model.LoadAsync(_disposed.Token);
 
-    // Health arrives row by row after the list is shown: a slow cluster must not hold the page.
-    private void StartHealthChecks() => _ = Model.CheckHealthAsync(_disposed.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-
+    // Already throttled by the model: one render for every batch of health results.
     private void OnChanged() => _ = InvokeAsync(StateHasChanged);
 
     // A finished install, upgrade or uninstall in this context changes the list: reload it.
