@@ -46,29 +46,29 @@ catch (PlaywrightException ex)
 
 static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOptions options)
 {
-using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = ChromiumPath,
-    Headless = true,
-    Args =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ],
-});
-
-// The first circuit pays for one-time work (JIT, MudBlazor statics, the catalog): measured on its own.
-var pages = new List<IPage> { await WizardCircuit.OpenAsync(browser, console) };
-var first = await console.SettledRssAsync();
-Console.Error.WriteLine($"1 circuit: RSS {Mb(first)}");
-for (var i = 1; i < options.Circuits; i++)
-{
-    pages.Add(await WizardCircuit.OpenAsync(browser, console));
-    if ((i + 1) % 10 == 0)
+    using var playwright = await Playwright.CreateAsync();
+    await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        Console.Error.WriteLine($"{i + 1} circuits open");
-    }
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    });
+
+    // The first circuit pays for one-time work (JIT, MudBlazor statics, the catalog): measured on its own.
+    var pages = new List<IPage> { await WizardCircuit.OpenAsync(browser, console) };
+    var first = await console.SettledRssAsync();
+    Console.Error.WriteLine($"1 circuit: RSS {Mb(first)}");
+    for (var i = 1; i < options.Circuits; i++)
+    {
+        pages.Add(await WizardCircuit.OpenAsync(browser, console));
+        if ((i + 1) % 10 == 0)
+        {
+            Console.Error.WriteLine($"{i + 1} circuits open");
+        }
 }
 
 var all = await console.SettledRssAsync();
