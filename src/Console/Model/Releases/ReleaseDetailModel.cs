@@ -135,6 +135,9 @@ public sealed partial class ReleaseDetailModel(ClusterSessions sessions, Pending
         return runner.Start(user, new OperationStart(new ProposedChange(ChangeKind.Uninstall, Context, Namespace, Name)) { KeepHistory = keepHistory, Reason = reason });
     }
 
+    /// <summary>The objects uninstall deletes and keeps, from the current revision; empty when there is none.</summary>
+    public UninstallPreview UninstallPreview() => Current is { } current ? Model.Releases.UninstallPreview.Of(current) : new([]);
+
     public bool ConfirmsName(string? typedName) => string.Equals(typedName?.Trim(), Name, StringComparison.Ordinal);
 
     public RunningOperation Recover(ClaimsPrincipal? user, string? reason) =>

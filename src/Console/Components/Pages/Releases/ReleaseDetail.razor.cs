@@ -111,6 +111,7 @@ public sealed partial class ReleaseDetail : IDisposable
         {
             { d => d.ReleaseName, Name },
             { d => d.Namespace, Namespace },
+            { d => d.Preview, Model.UninstallPreview() },
         });
         if (await dialog.Result is { Canceled: false, Data: UninstallChoice choice })
         {

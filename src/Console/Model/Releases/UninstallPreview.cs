@@ -1,0 +1,30 @@
+using RunnerConsole.Core.Releases;
+using RunnerConsole.Core.Rendering;
+
+namespace RunnerConsole.Model.Releases;
+
+/// <summary>One object of the deployed revision as uninstall will treat it: deleted, or left by its resource policy.</summary>
+public sealed record UninstallObject(string Kind, string Name, bool Kept)
+{
+    public string Label => $"{Kind}/{Name}";
+}
+
+/// <summary>
+/// What an uninstall removes, read from the deployed revision's manifest, in deletion order (workloads before the
+/// configuration and accounts they use, as <c>helm uninstall</c> does). At run time only objects this release still owns
+/// are deleted; ones taken over by someone else are left and reported.
+/// </summary>
+public sealed record UninstallPreview(IReadOnlyList<UninstallObject> Objects)
+{
+    public IEnumerable<UninstallObject> Deleted => Objects.Where(o => !o.Kept);
+
+    public IEnumerable<UninstallObject> Kept => Objects.Where(o => o.Kept);
+
+    public static UninstallPreview Of(ReleaseRecord record) => new(
+        [.. HelmManifest.Parse(record.Manifest)
+            .DistinctBy(m => m.Key)
+            .OrderByDescending(m => InstallOrder.PhaseOf(m.Kind))
+            .ThenBy(m => m.Kind, StringComparer.Ordinal)
+            .ThenBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => new UninstallObject(m.Kind, m.Name, HelmOwnership.IsKept(m.Object.Metadata?.Annotations)))]);
+}
