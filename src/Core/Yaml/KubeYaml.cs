@@ -116,7 +116,8 @@ public static class KubeYaml
 
         return new JsonSerializerOptions(client)
         {
-            TypeInfoResolver = (client.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(HeadPropertiesFirst),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(KubeJsonContext.Default, client.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(HeadPropertiesFirst),
         };
     }
 
