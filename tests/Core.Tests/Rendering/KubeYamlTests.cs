@@ -72,6 +72,20 @@ public sealed class KubeYamlTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Serialize_TrickyStringsAsListItems_YamlDotNetAndKubectlReadTheSameList()
+    {
+        var args = TrickyStrings.Select(row => row.Data).ToList();
+        var forYamlDotNet = TrickyStringsForYamlDotNet.Select(row => row.Data).ToList();
+
+        var fromKubectl = Assert.Single(await KubectlReadAsync(KubeYaml.Serialize(PodWithArgs(args))))!;
+        var fromYamlDotNet = KubernetesYaml.Deserialize<V1Pod>(KubeYaml.Serialize(PodWithArgs(forYamlDotNet)), strict: true);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(KubernetesJson.Serialize(args)), fromKubectl["spec"]!["containers"]![0]!["args"]), fromKubectl.ToJsonString());
+        Assert.Equal(forYamlDotNet, fromYamlDotNet.Spec.Containers[0].Args);
+        Assert.Empty(fromYamlDotNet.Spec.Containers[0].Command);
+    }
+
     [Theory]
     [MemberData(nameof(RenderFixture.Variants), MemberType = typeof(RenderFixture))]
     public void Serialize_EveryRenderedObject_YamlDotNetReadsBackTheSameObject(string variant)
@@ -225,6 +239,14 @@ public sealed class KubeYamlTests : IDisposable
             Assert.False(YamlScalars.LooksTyped(System.Text.Encoding.UTF8.GetBytes(text)), text);
         }
     }
+
+    private static V1Pod PodWithArgs(List<string> args) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Pod",
+        Metadata = new() { Name = "p" },
+        Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Args = args, Command = [] }] },
+    };
 
     private static V1ConfigMap ConfigMapWith(string text, string name = "m") => new()
     {
