@@ -100,12 +100,14 @@ public abstract class RunnerFileCommand<TSettings> : AsyncCommand<TSettings>
 {
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("command parsed");
         if (CliInput.RejectLeftovers(context) is { } usage)
         {
             return usage;
         }
 
         var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
+        StartupTrace.Mark("values loaded");
         return input is null ? exit : await RunAsync(input, settings, cancellationToken);
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using k8s;
 using k8s.Models;
 using RunnerConsole.Core.Catalog;
 using RunnerConsole.Core.Rendering;
 using RunnerConsole.Core.Values;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Core.Export;
 
@@ -30,7 +30,7 @@ public static class ChartExporter
             {
                 if (IsGeneratedPerInstall(secret))
                 {
-                    document = RegistryTlsTemplate(secret);
+                    document = RegistryTlsTemplate(secret) + "\n";
                 }
                 else
                 {
@@ -40,7 +40,7 @@ public static class ChartExporter
             }
             else
             {
-                document = EscapeForTemplate(manifest.ToYaml());
+                document = EscapeForTemplate(KubeYaml.Serialize(manifest.Object));
             }
 
             var path = manifest.Source.StartsWith("templates/", StringComparison.Ordinal) ? manifest.Source : $"templates/{manifest.Source}";
@@ -53,7 +53,7 @@ public static class ChartExporter
                 builder.Append("---\n");
             }
 
-            builder.Append(document).Append('\n');
+            builder.Append(document);
         }
 
         if (problems.Count > 0)
@@ -123,7 +123,7 @@ public static class ChartExporter
             Metadata = secret.Metadata,
             Type = secret.Type,
         };
-        var header = KubernetesYaml.Serialize(metadataOnly);
+        var header = KubeYaml.SerializeTrimmed(metadataOnly);
         var name = secret.Metadata.Name;
         var ns = secret.Metadata.NamespaceProperty;
         var dns = string.Join(' ', new[] { $"{name}", $"registry.{ns}.svc", $"registry.{ns}.svc.cluster.local" }.Select(d => $"\"{d}\""));

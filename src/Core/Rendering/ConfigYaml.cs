@@ -126,16 +126,25 @@ internal static class ConfigYaml
         }
 
         // Anything a YAML 1.1 or 1.2 reader could take for a bool, null or number stays a string only when quoted.
-        var lower = s.ToLowerInvariant();
-        if (lower is "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "null" or "~")
+        if (s.Length <= 5 && IsKeyword(s))
         {
             return false;
         }
 
-        return !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        // Only text starting like a number (or .NET's "Infinity"/"NaN") can parse as one.
+        var head = s[0];
+        var mayBeNumber = char.IsAsciiDigit(head) || head is '+' or '.' or 'I' or 'i' or 'N' or 'n' || !char.IsAscii(head);
+        return !(mayBeNumber && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             && !(s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || s.StartsWith("0o", StringComparison.OrdinalIgnoreCase))
             && !s.StartsWith(".", StringComparison.Ordinal);
     }
+
+    private static bool IsKeyword(string s) =>
+        s.Equals("true", StringComparison.OrdinalIgnoreCase) || s.Equals("false", StringComparison.OrdinalIgnoreCase)
+        || s.Equals("yes", StringComparison.OrdinalIgnoreCase) || s.Equals("no", StringComparison.OrdinalIgnoreCase)
+        || s.Equals("on", StringComparison.OrdinalIgnoreCase) || s.Equals("off", StringComparison.OrdinalIgnoreCase)
+        || s.Equals("y", StringComparison.OrdinalIgnoreCase) || s.Equals("n", StringComparison.OrdinalIgnoreCase)
+        || s.Equals("null", StringComparison.OrdinalIgnoreCase) || s == "~";
 }
 
 /// <summary>An insertion-ordered YAML map; a named type keeps the builders readable.</summary>

@@ -24,9 +24,13 @@ internal static class DashboardJson
     /// <summary>The label filter every query starts with.</summary>
     public const string RunnerFilter = "organization=\"$organization\",runner=\"$runner\"";
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
     public static string Write(string uid, string title, string description, IReadOnlyList<DashboardPanel> panels)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Core.Rendering;
 
@@ -17,8 +18,10 @@ public sealed record Manifest(string Source, IKubernetesObject<V1ObjectMeta> Obj
     /// <summary>Identity of the object in a cluster: group/version, kind, namespace and name.</summary>
     public ObjectKey Key => new(ApiVersion, Kind, Namespace, Name);
 
-    /// <summary>The object as YAML, without a trailing newline.</summary>
-    public string ToYaml() => KubernetesYaml.Serialize(Object);
+    /// <summary>
+    /// The object as YAML, without a trailing newline unless the newline is part of the last value (a <c>|</c> block).
+    /// </summary>
+    public string ToYaml() => KubeYaml.SerializeTrimmed(Object);
 }
 
 /// <summary>Identity of a Kubernetes object, independent of its content.</summary>

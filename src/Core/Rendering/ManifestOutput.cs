@@ -1,4 +1,5 @@
 using k8s.Models;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Core.Rendering;
 
@@ -6,16 +7,8 @@ namespace RunnerConsole.Core.Rendering;
 public static class ManifestOutput
 {
     /// <summary>Multi-document YAML as <c>helm template</c> prints it: each document preceded by <c>---</c> and its <c># Source:</c> line.</summary>
-    public static string ToHelmStream(ManifestSet set)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var manifest in set)
-        {
-            text.Append("---\n# Source: ").Append(manifest.Source).Append('\n').Append(manifest.ToYaml()).Append('\n');
-        }
-
-        return text.ToString();
-    }
+    public static string ToHelmStream(ManifestSet set) =>
+        KubeYaml.SerializeStream(set.Select(m => ((string?)$"Source: {m.Source}", (object)m.Object)), separatorBeforeFirst: true);
 
     /// <summary>One file per object, numbered in install order (<c>07-deployment-tool-manager.yaml</c>), each with its source line.</summary>
     public static IReadOnlyList<(string FileName, string Content)> ToFiles(ManifestSet set)
@@ -23,7 +16,7 @@ public static class ManifestOutput
         var width = Math.Max(2, set.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         return [.. set.Select((m, i) => (
             $"{(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0')}-{m.Kind.ToLowerInvariant()}-{m.Name}.yaml",
-            $"# Source: {m.Source}\n{m.ToYaml()}\n"))];
+            $"# Source: {m.Source}\n{KubeYaml.Serialize(m.Object)}"))];
     }
 
     /// <summary>

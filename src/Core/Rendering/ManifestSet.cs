@@ -1,6 +1,7 @@
 using System.Collections;
 using k8s;
 using k8s.Models;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Core.Rendering;
 
@@ -18,8 +19,7 @@ public sealed class ManifestSet(IReadOnlyList<Manifest> items) : IReadOnlyList<M
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>All objects as one multi-document YAML stream, ending with a newline.</summary>
-    public string ToYaml() =>
-        items.Count == 0 ? string.Empty : string.Join("\n---\n", items.Select(m => m.ToYaml())) + "\n";
+    public string ToYaml() => KubeYaml.SerializeStream(items.Select(m => ((string?)null, (object)m.Object)), separatorBeforeFirst: false);
 
     /// <summary>
     /// Reads a multi-document YAML stream of Kubernetes objects (any chart's output, an old template…).

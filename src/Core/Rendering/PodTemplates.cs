@@ -77,7 +77,7 @@ internal static class PodTemplates
     public static V1Volume EmptyDir(string name, string? sizeLimit = "64Mi") => new()
     {
         Name = name,
-        EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = sizeLimit is null ? null : new ResourceQuantity(sizeLimit) },
+        EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = sizeLimit is null ? null : Quantity(sizeLimit) },
     };
 
     /// <summary>One key of a Secret mounted as a file named <paramref name="path"/>, readable by the owner only.</summary>
@@ -124,17 +124,37 @@ internal static class PodTemplates
         Protocol = protocol,
     };
 
+    // Parsing a quantity (arbitrary-precision fractions) is a large share of a render; ResourceQuantity has no
+    // mutators, so one parsed instance per text is shared. Bounded: values are few, but they come from users.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResourceQuantity> ParsedQuantities = new(StringComparer.Ordinal);
+
+    private static ResourceQuantity Quantity(string text)
+    {
+        if (ParsedQuantities.TryGetValue(text, out var quantity))
+        {
+            return quantity;
+        }
+
+        quantity = new ResourceQuantity(text);
+        if (ParsedQuantities.Count < 256)
+        {
+            ParsedQuantities.TryAdd(text, quantity);
+        }
+
+        return quantity;
+    }
+
     private static Dictionary<string, ResourceQuantity>? Quantities(ResourceQuantities q)
     {
         var result = new Dictionary<string, ResourceQuantity>();
         if (q.Cpu.Length > 0)
         {
-            result["cpu"] = new ResourceQuantity(q.Cpu);
+            result["cpu"] = Quantity(q.Cpu);
         }
 
         if (q.Memory.Length > 0)
         {
-            result["memory"] = new ResourceQuantity(q.Memory);
+            result["memory"] = Quantity(q.Memory);
         }
 
         return result.Count == 0 ? null : result;

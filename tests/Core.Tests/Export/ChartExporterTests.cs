@@ -88,7 +88,7 @@ public sealed class ChartExporterTests : IDisposable
         Assert.Equal(manifests.Select(m => $"{m.Kind}/{m.Name}").Order(), fromHelm.Keys.Order());
         foreach (var manifest in manifests.Where(m => m.Kind != "Secret"))
         {
-            Assert.Equal(manifest.ToYaml(), KubernetesYaml.Serialize(fromHelm[$"{manifest.Kind}/{manifest.Name}"]));
+            Assert.Equal(KubernetesJson.Serialize(manifest.Object), KubernetesJson.Serialize(fromHelm[$"{manifest.Kind}/{manifest.Name}"]));
         }
 
         var tls = Assert.IsType<V1Secret>(fromHelm.Values.Single(o => o.Kind == "Secret"));

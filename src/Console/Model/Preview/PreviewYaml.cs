@@ -1,5 +1,6 @@
 using k8s.Models;
 using RunnerConsole.Core.Rendering;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Model.Preview;
 
@@ -11,7 +12,7 @@ public static class PreviewYaml
 {
     /// <summary>The YAML of one object, secrets masked.</summary>
     public static string Of(Manifest manifest) =>
-        FastYaml.Serialize(manifest.Object is V1Secret secret ? Masked(secret) : manifest.Object);
+        KubeYaml.Serialize(manifest.Object is V1Secret secret ? Masked(secret) : manifest.Object);
 
     /// <summary>All objects as one multi-document stream, secrets masked.</summary>
     public static string Bundle(ManifestSet manifests) =>

@@ -18,15 +18,42 @@ internal static class Dashboards
             yield break;
         }
 
-        yield return ConfigMap(s, "runner-overview", DashboardJson.Write(
-            $"kubiya-runner-overview-{s.Release}", "Kubiya runner — health overview",
-            "Probe success, pod readiness and restarts of every runner component.", Overview(s)));
-        yield return ConfigMap(s, "agent-manager", DashboardJson.Write(
-            $"kubiya-runner-agent-manager-{s.Release}", "Kubiya runner — agent-manager",
-            "agent-manager pods, probes and scrape health.", Detail(s, RunnerComponents.AgentManager, [RunnerComponents.AgentManager])));
-        yield return ConfigMap(s, "tool-manager", DashboardJson.Write(
-            $"kubiya-runner-tool-manager-{s.Release}", "Kubiya runner — tool-manager",
-            "tool-manager and sdk-server pods, probes and scrape health.", Detail(s, RunnerComponents.ToolManager, [RunnerComponents.ToolManager, RunnerComponents.SdkServer])));
+        var texts = Texts(s);
+        yield return ConfigMap(s, "runner-overview", texts.Overview);
+        yield return ConfigMap(s, "agent-manager", texts.AgentManager);
+        yield return ConfigMap(s, "tool-manager", texts.ToolManager);
+    }
+
+    /// <summary>Everything the dashboards' JSON depends on; <see cref="Overview"/> and <see cref="Detail"/> read nothing else.</summary>
+    private readonly record struct DashboardInputs(string Release, bool Blackbox, bool KubeStateMetrics, bool Healthchecks);
+
+    private sealed record DashboardTexts(DashboardInputs Inputs, string Overview, string AgentManager, string ToolManager);
+
+    // The JSON is a pure function of a few inputs that rarely change between renders (the console re-renders on every
+    // edit): the last result is kept and reused while they are the same.
+    private static DashboardTexts? _last;
+
+    private static DashboardTexts Texts(RenderScope s)
+    {
+        var inputs = new DashboardInputs(s.Release, s.BlackboxEnabled, s.KubeStateMetricsEnabled, s.HealthchecksEnabled);
+        if (Volatile.Read(ref _last) is { } last && last.Inputs == inputs)
+        {
+            return last;
+        }
+
+        var texts = new DashboardTexts(
+            inputs,
+            DashboardJson.Write(
+                $"kubiya-runner-overview-{s.Release}", "Kubiya runner — health overview",
+                "Probe success, pod readiness and restarts of every runner component.", Overview(s)),
+            DashboardJson.Write(
+                $"kubiya-runner-agent-manager-{s.Release}", "Kubiya runner — agent-manager",
+                "agent-manager pods, probes and scrape health.", Detail(s, RunnerComponents.AgentManager, [RunnerComponents.AgentManager])),
+            DashboardJson.Write(
+                $"kubiya-runner-tool-manager-{s.Release}", "Kubiya runner — tool-manager",
+                "tool-manager and sdk-server pods, probes and scrape health.", Detail(s, RunnerComponents.ToolManager, [RunnerComponents.ToolManager, RunnerComponents.SdkServer])));
+        Volatile.Write(ref _last, texts);
+        return texts;
     }
 
     private static Manifest ConfigMap(RenderScope s, string dashboard, string json)
