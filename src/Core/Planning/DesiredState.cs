@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using RunnerConsole.Core.Cluster;
@@ -12,20 +15,28 @@ public static class DesiredState
     private static readonly System.Reflection.MethodInfo DeserializeMethod = typeof(KubernetesJson).GetMethods()
         .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters() is [{ ParameterType: var p }, _] && p == typeof(string));
 
+    private static readonly ConcurrentDictionary<Type, System.Reflection.MethodInfo> Deserializers = new();
+
+    // The JSON of each prepared copy, serialised once: planning, dry-run and apply all start from it.
+    private static readonly ConditionalWeakTable<object, string> PreparedJson = [];
+
     public static async Task<IReadOnlyList<Manifest>> PrepareAsync(
         IEnumerable<Manifest> manifests, string release, string ns, IKubeCluster cluster, CancellationToken cancellationToken)
     {
-        var prepared = new List<Manifest>();
-        foreach (var manifest in manifests)
+        var list = manifests as IReadOnlyList<Manifest> ?? [.. manifests];
+        var scopes = await ScopesAsync(list.Where(m => string.IsNullOrEmpty(m.Namespace)), cluster, cancellationToken);
+        var prepared = new List<Manifest>(list.Count);
+        foreach (var manifest in list)
         {
             var copy = Copy(manifest.Object);
-            if (string.IsNullOrEmpty(copy.Metadata.NamespaceProperty)
-                && await cluster.IsNamespacedAsync(copy.ApiVersion, copy.Kind, cancellationToken) != false)
+            if (string.IsNullOrEmpty(copy.Metadata.NamespaceProperty) && scopes[(copy.ApiVersion, copy.Kind)] != false)
             {
                 copy.Metadata.NamespaceProperty = ns;
             }
 
             HelmOwnership.Stamp(copy.Metadata, release, ns);
+            // Prepared objects are the engine's own copies and are not changed after this: their JSON can be kept.
+            PreparedJson.AddOrUpdate(copy, KubernetesJson.Serialize(copy));
             prepared.Add(manifest with { Object = copy });
         }
 
@@ -35,11 +46,12 @@ public static class DesiredState
     /// <summary>Fills in the namespace of namespaced objects from a stored manifest (Helm leaves it to the client).</summary>
     public static async Task<IReadOnlyList<Manifest>> WithNamespaceAsync(IEnumerable<Manifest> manifests, string ns, IKubeCluster cluster, CancellationToken cancellationToken)
     {
-        var result = new List<Manifest>();
-        foreach (var manifest in manifests)
+        var list = manifests as IReadOnlyList<Manifest> ?? [.. manifests];
+        var scopes = await ScopesAsync(list.Where(m => string.IsNullOrEmpty(m.Namespace)), cluster, cancellationToken);
+        var result = new List<Manifest>(list.Count);
+        foreach (var manifest in list)
         {
-            if (string.IsNullOrEmpty(manifest.Namespace)
-                && await cluster.IsNamespacedAsync(manifest.ApiVersion, manifest.Kind, cancellationToken) != false)
+            if (string.IsNullOrEmpty(manifest.Namespace) && scopes[(manifest.ApiVersion, manifest.Kind)] != false)
             {
                 var copy = Copy(manifest.Object);
                 copy.Metadata.NamespaceProperty = ns;
@@ -54,9 +66,29 @@ public static class DesiredState
         return result;
     }
 
+    /// <summary>
+    /// The object as a fresh JSON tree (the caller may change it). For objects from <see cref="PrepareAsync"/> the
+    /// serialisation done there is reused.
+    /// </summary>
+    public static JsonObject JsonOf(Manifest manifest) =>
+        JsonNode.Parse(JsonTextOf(manifest))!.AsObject();
+
+    /// <summary>The object's JSON text (see <see cref="JsonOf"/>).</summary>
+    public static string JsonTextOf(Manifest manifest) =>
+        PreparedJson.TryGetValue(manifest.Object, out var json) ? json : KubernetesJson.Serialize(manifest.Object);
+
+    // Whether each kind is namespaced, all API versions asked at once (built-in kinds need no request at all).
+    private static async Task<Dictionary<(string ApiVersion, string Kind), bool?>> ScopesAsync(IEnumerable<Manifest> manifests, IKubeCluster cluster, CancellationToken cancellationToken)
+    {
+        var kinds = manifests.Select(m => (m.ApiVersion, m.Kind)).Distinct().ToList();
+        var answers = await Task.WhenAll(kinds.Select(k => cluster.IsNamespacedAsync(k.ApiVersion, k.Kind, cancellationToken)));
+        return kinds.Zip(answers).ToDictionary(x => x.First, x => x.Second);
+    }
+
     private static IKubernetesObject<V1ObjectMeta> Copy(IKubernetesObject<V1ObjectMeta> obj)
     {
-        var copy = (IKubernetesObject<V1ObjectMeta>)DeserializeMethod.MakeGenericMethod(obj.GetType()).Invoke(null, [KubernetesJson.Serialize(obj), null])!;
+        var deserialize = Deserializers.GetOrAdd(obj.GetType(), t => DeserializeMethod.MakeGenericMethod(t));
+        var copy = (IKubernetesObject<V1ObjectMeta>)deserialize.Invoke(null, [KubernetesJson.Serialize(obj), null])!;
         copy.Metadata ??= new V1ObjectMeta();
         return copy;
     }

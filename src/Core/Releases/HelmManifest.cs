@@ -15,13 +15,19 @@ public static partial class HelmManifest
     private const string SourcePrefix = "# Source: ";
 
     /// <summary>Joins objects in install order, exactly as Helm writes a release manifest.</summary>
-    public static string Join(IEnumerable<Manifest> manifests)
+    public static string Join(IEnumerable<Manifest> manifests) => JoinDocuments(Documents(manifests));
+
+    /// <summary>Each object as the document <see cref="Join"/> writes for it (YAML as <see cref="Split"/> returns it).</summary>
+    public static IReadOnlyList<ManifestDocument> Documents(IEnumerable<Manifest> manifests) =>
+        [.. manifests.Select(m => new ManifestDocument(m.Source, m.ToYaml().TrimEnd('\n') + "\n"))];
+
+    /// <summary>Joins documents made by <see cref="Documents"/>.</summary>
+    public static string JoinDocuments(IEnumerable<ManifestDocument> documents)
     {
         var builder = new StringBuilder();
-        foreach (var manifest in manifests)
+        foreach (var document in documents)
         {
-            builder.Append("---\n").Append(SourcePrefix).Append(manifest.Source).Append('\n')
-                .Append(manifest.ToYaml().TrimEnd('\n')).Append('\n');
+            builder.Append("---\n").Append(SourcePrefix).Append(document.Source).Append('\n').Append(document.Yaml);
         }
 
         return builder.ToString();
@@ -68,10 +74,13 @@ public static partial class HelmManifest
     }
 
     /// <summary>Parses a release manifest back into objects (with their <c># Source:</c> paths), in stored order.</summary>
-    public static ManifestSet Parse(string? manifest)
+    public static ManifestSet Parse(string? manifest) => Parse(Split(manifest));
+
+    /// <summary>Parses documents (from <see cref="Split"/>) into objects, in order.</summary>
+    public static ManifestSet Parse(IEnumerable<ManifestDocument> documents)
     {
         var items = new List<Manifest>();
-        foreach (var document in Split(manifest))
+        foreach (var document in documents)
         {
             foreach (var obj in KubernetesYaml.LoadAllFromString(document.Yaml))
             {
