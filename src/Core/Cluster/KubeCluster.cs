@@ -52,7 +52,7 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     {
         options ??= new KubeClusterOptions();
         var file = path ?? KubeconfigContexts.DefaultPath(Environment.GetEnvironmentVariable);
-        var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file), useRelativePaths: true);
+        var kubeconfig = KubeconfigFile.Load(file);
         options.OnStep?.Invoke("kubeconfig read");
         var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
         options.OnStep?.Invoke("kubeconfig context resolved");

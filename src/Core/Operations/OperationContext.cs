@@ -51,7 +51,7 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
 
     /// <summary>
     /// What the revisions being replaced applied, for pruning and planning. A stored document identical to a desired
-    /// one needs no parsing (it is that object, applied exactly so); only the others are parsed. <c>Recorded</c>: desired
+    /// one needs no parsing (it is that object, applied exactly so); of the others only the identity is read. <c>Recorded</c>: desired
     /// objects that every one of <paramref name="revisions"/> holding them applied exactly as desired now;
     /// <c>Known</c>: desired objects that <paramref name="revisions"/> hold in any form.
     /// </summary>
@@ -83,7 +83,7 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
 
             if (other.Count > 0)
             {
-                changed.AddRange(await DesiredState.WithNamespaceAsync(HelmManifest.Parse(other), revision.Namespace, Cluster, cancellationToken));
+                changed.AddRange(await DesiredState.WithNamespaceAsync(HelmManifest.ParseIdentities(other), revision.Namespace, Cluster, cancellationToken));
             }
         }
 

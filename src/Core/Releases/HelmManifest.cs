@@ -94,6 +94,45 @@ public static partial class HelmManifest
         return new ManifestSet(items);
     }
 
+    /// <summary>
+    /// The identity (API version, kind, namespace, name) of each object in <paramref name="documents"/>, as objects that
+    /// carry only that: enough to know what a revision applied, without mapping every field to a model type.
+    /// </summary>
+    public static ManifestSet ParseIdentities(IEnumerable<ManifestDocument> documents)
+    {
+        var items = new List<Manifest>();
+        foreach (var document in documents)
+        {
+            var stream = new YamlDotNet.RepresentationModel.YamlStream();
+            stream.Load(new StringReader(document.Yaml));
+            foreach (var root in stream.Documents.Select(d => d.RootNode).OfType<YamlDotNet.RepresentationModel.YamlMappingNode>())
+            {
+                var metadata = Child(root, "metadata") as YamlDotNet.RepresentationModel.YamlMappingNode;
+                var kind = Scalar(root, "kind");
+                var name = metadata is null ? null : Scalar(metadata, "name");
+                if (kind is null || name is null)
+                {
+                    continue;
+                }
+
+                items.Add(new Manifest(document.Source, new StoredObjectIdentity
+                {
+                    ApiVersion = Scalar(root, "apiVersion") ?? "v1",
+                    Kind = kind,
+                    Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Scalar(metadata!, "namespace") },
+                }));
+            }
+        }
+
+        return new ManifestSet(items);
+    }
+
+    private static YamlDotNet.RepresentationModel.YamlNode? Child(YamlDotNet.RepresentationModel.YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode(key), out var child) ? child : null;
+
+    private static string? Scalar(YamlDotNet.RepresentationModel.YamlMappingNode node, string key) =>
+        Child(node, key) is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
+
     // Helm's releaseutil.SplitManifests separator: a line that starts with ---.
     [GeneratedRegex(@"(?:^|\n)---[^\n]*(?=\n|$)")]
     private static partial Regex SeparatorRegex();
