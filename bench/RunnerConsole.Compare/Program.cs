@@ -243,7 +243,7 @@ async Task<Series> EngineSeriesAsync(Inputs inputs, int latency, bool upgrade)
 
 async Task RunEngineAsync(OperationContext context, string valuesFile, bool upgrade, OperationOptions engineOptions)
 {
-    context.Prefetch(Release, Namespace, CancellationToken.None);
+    context.Prefetch(Release, Namespace, withNamespace: !upgrade, CancellationToken.None);
     var input = await ReleaseInputs.FromValuesAsync(await File.ReadAllTextAsync(valuesFile), Version, Release, Namespace, context.Cluster, TimeProvider.System, CancellationToken.None);
     var request = input.Request ?? throw new InvalidOperationException(string.Join("; ", input.Errors));
     var result = upgrade

@@ -26,7 +26,7 @@ public sealed class DiffCommand : AsyncCommand<DiffCommand.Settings>
             var (cluster, ns) = ReleaseCli.Connect(settings, trace);
             using var _ = cluster;
             var engine = new OperationContext(cluster) { Trace = trace };
-            engine.Prefetch(settings.Release, ns, cancellationToken);
+            engine.Prefetch(settings.Release, ns, withNamespace: false, cancellationToken);
             var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken, trace);
             if (request is null)
             {

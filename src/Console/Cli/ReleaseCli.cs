@@ -230,7 +230,7 @@ internal static class ReleaseCli
 
     /// <summary><see cref="RunChangeAsync"/> for verbs that render a values file into a release request first.</summary>
     public static Task<int> RunRenderedChangeAsync(
-        CommandContext context, RenderSettings settings, CancellationToken cancellationToken,
+        CommandContext context, RenderSettings settings, bool mayInstall, CancellationToken cancellationToken,
         Func<OperationContext, ReleaseRequest, IProgress<OperationEvent>?, Task<OperationResult>> run) =>
         CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : GuardAsync(async () =>
         {
@@ -239,7 +239,7 @@ internal static class ReleaseCli
             using var _ = cluster;
             // The history and namespace reads do not depend on the values: they run while the values are rendered.
             var engine = new OperationContext(cluster) { Trace = trace };
-            engine.Prefetch(settings.Release, ns, cancellationToken);
+            engine.Prefetch(settings.Release, ns, mayInstall, cancellationToken);
             var (request, exit) = await RequestAsync(settings, cluster, ns, cancellationToken, trace);
             if (request is null)
             {

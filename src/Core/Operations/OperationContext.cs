@@ -22,13 +22,17 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
     private readonly ConcurrentDictionary<string, Task<bool>> _namespaces = new();
 
     /// <summary>
-    /// Starts the reads every release verb begins with — the release history and whether the namespace exists — so
-    /// they run while the caller renders. The next operation on <paramref name="release"/> uses them (once).
+    /// Starts the reads a release verb begins with — the release history and, for one that may install
+    /// (<paramref name="withNamespace"/>), whether the namespace exists — so they run while the caller renders. The next
+    /// operation on <paramref name="release"/> uses them (once).
     /// </summary>
-    public void Prefetch(string release, string ns, CancellationToken cancellationToken)
+    public void Prefetch(string release, string ns, bool withNamespace, CancellationToken cancellationToken)
     {
         _history[(release, ns)] = Store.HistoryAsync(release, ns, cancellationToken);
-        _namespaces[ns] = ReadNamespaceAsync(ns, cancellationToken);
+        if (withNamespace)
+        {
+            _namespaces[ns] = ReadNamespaceAsync(ns, cancellationToken);
+        }
     }
 
     /// <summary>The release history: the prefetched answer when there is one (used once), else read now.</summary>
