@@ -46,7 +46,7 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
     /// </summary>
     public async Task CreateAsync(ReleaseRecord record, string? operation, CancellationToken cancellationToken)
     {
-        var secret = KubeObjects.ToJson(ReleaseSecret.Build(record, time.GetUtcNow(), forUpdate: false, operation));
+        var secret = ReleaseSecret.BuildJson(record, time.GetUtcNow(), forUpdate: false, operation);
         try
         {
             await cluster.CreateAsync(secret, cancellationToken);
@@ -61,7 +61,7 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
     /// <summary>Rewrites a revision (status changes); the status label follows the record.</summary>
     public async Task UpdateAsync(ReleaseRecord record, string? operation, CancellationToken cancellationToken)
     {
-        var secret = KubeObjects.ToJson(ReleaseSecret.Build(record, time.GetUtcNow(), forUpdate: true, operation));
+        var secret = ReleaseSecret.BuildJson(record, time.GetUtcNow(), forUpdate: true, operation);
         await cluster.ReplaceAsync(secret, cancellationToken);
     }
 
