@@ -35,6 +35,10 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
         }
     }
 
+    /// <summary>Hands a history just read to the next verb that would read it again (upgrade --install → install).</summary>
+    internal void Reuse(string release, string ns, IReadOnlyList<StoredRelease> history) =>
+        _history[(release, ns)] = Task.FromResult(history);
+
     /// <summary>The release history: the prefetched answer when there is one (used once), else read now.</summary>
     internal Task<IReadOnlyList<StoredRelease>> HistoryAsync(string release, string ns, CancellationToken cancellationToken) =>
         _history.TryRemove((release, ns), out var prefetched) ? prefetched : Store.HistoryAsync(release, ns, cancellationToken);

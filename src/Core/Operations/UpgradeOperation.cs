@@ -23,6 +23,11 @@ public sealed class UpgradeOperation(OperationContext context)
         context.Trace?.Mark("release history");
         if (history.Count == 0 || history[^1].Record.Status == ReleaseStatus.Uninstalled)
         {
+            if (install)
+            {
+                context.Reuse(request.Release, request.Namespace, history);
+            }
+
             return install
                 ? await new InstallOperation(context).RunAsync(request, options, progress, cancellationToken)
                 : new OperationResult("upgrade", request.Release, request.Namespace, false, $"release '{request.Release}' has no deployed releases (use --install)");

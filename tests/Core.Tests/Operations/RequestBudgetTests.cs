@@ -91,6 +91,20 @@ public sealed class RequestBudgetTests
     }
 
     [Fact]
+    public async Task UpgradeWithInstall_NewRelease_ListsTheHistoryOnce()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        sandbox.Server.Log.Clear();
+
+        var request = await RequestAsync(sandbox, install: true);
+        var result = await new UpgradeOperation(sandbox.Context).RunAsync(request with { CreateNamespace = true }, install: true, Options, null, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal([(1, "deployed")], sandbox.StoredRevisions());
+        Assert.Single(sandbox.Server.Log.Entries, e => e.Verb == "list" && e.Resource == "secrets");
+    }
+
+    [Fact]
     public async Task Diff_DefaultRunnerChanged_WritesNothing()
     {
         await using var sandbox = await TestSandbox.StartAsync();
