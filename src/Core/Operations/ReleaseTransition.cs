@@ -24,12 +24,18 @@ internal static class ReleaseTransition
             // What the current revision and any later (failed) attempts applied: a failed upgrade's new objects are pruned too.
             var revisions = history.Select(h => h.Record).Where(r => r.Version >= current.Version && r.Version != record.Version).ToList();
             var previous = await context.PreviousObjectsAsync(revisions, desired, desiredDocuments, cancellationToken);
+            var wanted = desired.Select(m => Planner.Identity(m.Key)).ToHashSet();
             context.Trace?.Mark("previous revision objects");
             // What the record says we applied exactly so, and the cluster still shows, needs no dry-run.
             plan = await new Planner(context.Cluster).PlanAsync(
                 record.Name, record.Namespace, desired, previous.Changed,
                 new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager },
-                new PlanHints { Recorded = options.ForceConflicts || options.Adopt ? null : previous.Recorded },
+                new PlanHints
+                {
+                    Recorded = options.ForceConflicts || options.Adopt ? null : previous.Recorded,
+                    // Objects the record shows changed will need their dry-run: it goes out with their read.
+                    ExpectedOwned = previous.Changed.Select(m => Planner.Identity(m.Key)).Where(wanted.Contains).ToHashSet(),
+                },
                 cancellationToken);
             context.Trace?.Mark("plan");
             OperationContext.EnsureAllowed(plan, options);

@@ -85,7 +85,8 @@ public sealed class RequestBudgetTests
         var changed = Assert.Single(result.Plan!.Objects, o => o.IsChange);
         Assert.Equal(("Deployment", PlanAction.Change), (changed.Key.Kind, changed.Action));
         var log = sandbox.Server.Log.Entries;
-        Assert.Single(log, e => e.Query.Contains("dryRun", StringComparison.Ordinal));
+        var dryRun = Assert.Single(log, e => e.Query.Contains("dryRun", StringComparison.Ordinal));
+        Assert.Equal("deployments", dryRun.Resource);
         var objectWrites = log.Where(IsWrite).Where(w => w.Resource != "secrets").ToList();
         Assert.Equal([("PATCH", "deployments")], objectWrites.Select(w => (w.Method, w.Resource)));
     }
