@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using k8s;
@@ -12,11 +11,6 @@ namespace RunnerConsole.Core.Planning;
 /// <summary>Turns rendered objects into what is applied: namespaced kinds get the release namespace, all get Helm's ownership metadata.</summary>
 public static class DesiredState
 {
-    private static readonly System.Reflection.MethodInfo DeserializeMethod = typeof(KubernetesJson).GetMethods()
-        .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters() is [{ ParameterType: var p }, _] && p == typeof(string));
-
-    private static readonly ConcurrentDictionary<Type, System.Reflection.MethodInfo> Deserializers = new();
-
     // The JSON of each prepared copy, serialised once: planning, dry-run and apply all start from it.
     private static readonly ConditionalWeakTable<object, string> PreparedJson = [];
 
@@ -85,11 +79,15 @@ public static class DesiredState
         return kinds.Zip(answers).ToDictionary(x => x.First, x => x.Second);
     }
 
+    // A copy whose metadata (the only part stamped) is its own; the rest is shared with the rendered object, which
+    // nothing changes after rendering. Deserialising whole objects would cost a cold CLI process hundreds of ms.
     private static IKubernetesObject<V1ObjectMeta> Copy(IKubernetesObject<V1ObjectMeta> obj)
     {
-        var deserialize = Deserializers.GetOrAdd(obj.GetType(), t => DeserializeMethod.MakeGenericMethod(t));
-        var copy = (IKubernetesObject<V1ObjectMeta>)deserialize.Invoke(null, [KubernetesJson.Serialize(obj), null])!;
-        copy.Metadata ??= new V1ObjectMeta();
+        var copy = (IKubernetesObject<V1ObjectMeta>)ShallowClone.Invoke(obj, null)!;
+        copy.Metadata = obj.Metadata is null ? new V1ObjectMeta() : KubernetesJson.Deserialize<V1ObjectMeta>(KubernetesJson.Serialize(obj.Metadata));
         return copy;
     }
+
+    private static readonly System.Reflection.MethodInfo ShallowClone =
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 }
