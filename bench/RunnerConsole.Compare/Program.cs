@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using RunnerConsole.Compare;
+using RunnerConsole.Core.Cluster;
+using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Core.Rendering;
 using RunnerConsole.Sandbox;
@@ -40,6 +42,7 @@ const string Namespace = "kubiya";
 const string Version = "1.1.0";
 var rows = new List<Row>();
 var bounds = new List<string>();
+var engine = new List<string>();
 
 try
 {
@@ -71,11 +74,17 @@ try
             rows.Add(await PairAsync($"diff ({at})", "kubectl diff --server-side",
                 () => DiffAsync("ours", inputs, latency),
                 () => DiffAsync("kubectl", inputs, latency)));
+            // The engine alone, in-process (what the console does): no process start, warm code.
+            var engineInstall = await EngineSeriesAsync(inputs, latency, upgrade: false);
+            var engineUpgrade = await EngineSeriesAsync(inputs, latency, upgrade: true);
+            engine.Add(EngineLine($"install ({at})", engineInstall, inputs.Phases, latency));
+            engine.Add(EngineLine($"upgrade, image bump ({at})", engineUpgrade, 1, latency));
             if (latency > 0)
             {
                 var bound = (inputs.Phases + 2) * latency;
                 var ours = rows.Last(r => r.Task == $"install ({at})").Ours.MedianMs;
-                bounds.Add($"| install ({at}) | {ours:0} ms | ({inputs.Phases} phases + 2) × {latency} ms = {bound} ms | {ours / bound:0.00}× |");
+                bounds.Add($"| install ({at}), CLI | {ours:0} ms | ({inputs.Phases} phases + 2) × {latency} ms = {bound} ms | {ours / bound:0.00}× |");
+                bounds.Add($"| install ({at}), engine in-process | {engineInstall.MedianMs:0} ms | ({inputs.Phases} phases + 2) × {latency} ms = {bound} ms | {engineInstall.MedianMs / bound:0.00}× |");
             }
         }
     }
@@ -201,6 +210,60 @@ async Task<Measurement> DiffAsync(string tool, Inputs inputs, int latency)
         : await TimeAsync(sandbox, kubectl, ["diff", "--server-side", "--field-manager=runner-console", "-f", inputs.NewBundle, "--kubeconfig", sandbox.Kubeconfig], okExitCodes: [0, 1]);
 }
 
+// Install (into an empty namespace) or upgrade (image bump) run in-process with the Core engine, timed from the values
+// file to the recorded revision, as the console runs them; after the warm-up rounds, so the code is warm.
+async Task<Series> EngineSeriesAsync(Inputs inputs, int latency, bool upgrade)
+{
+    Console.Error.WriteLine($"  {(upgrade ? "upgrade" : "install")} (engine in-process, {latency} ms)");
+    var series = new Series("engine");
+    for (var i = 0; i < options.Warmup + options.Rounds; i++)
+    {
+        await using var sandbox = await StartSandboxAsync(latency);
+        using var cluster = KubeCluster.FromKubeconfig(sandbox.Kubeconfig, null);
+        var context = new OperationContext(cluster);
+        var engineOptions = new OperationOptions { Wait = false, Operator = "bench" };
+        if (upgrade)
+        {
+            await RunEngineAsync(context, inputs.Values, upgrade: false, engineOptions);
+        }
+
+        var before = sandbox.Server.Log.Entries.Count;
+        var clock = Stopwatch.StartNew();
+        await RunEngineAsync(context, upgrade ? inputs.BumpedValues : inputs.Values, upgrade, engineOptions);
+        clock.Stop();
+        if (i >= options.Warmup)
+        {
+            var entries = sandbox.Server.Log.Entries.Skip(before).ToList();
+            series.Add(new Measurement(clock.Elapsed, entries.Count, entries.Count(IsWrite)));
+        }
+    }
+
+    return series;
+}
+
+async Task RunEngineAsync(OperationContext context, string valuesFile, bool upgrade, OperationOptions engineOptions)
+{
+    context.Prefetch(Release, Namespace, withNamespace: !upgrade, CancellationToken.None);
+    var input = await ReleaseInputs.FromValuesAsync(await File.ReadAllTextAsync(valuesFile), Version, Release, Namespace, context.Cluster, TimeProvider.System, CancellationToken.None);
+    var request = input.Request ?? throw new InvalidOperationException(string.Join("; ", input.Errors));
+    var result = upgrade
+        ? await new UpgradeOperation(context).RunAsync(request, install: false, engineOptions, null, CancellationToken.None)
+        : await new InstallOperation(context).RunAsync(request with { CreateNamespace = true }, engineOptions, null, CancellationToken.None);
+    if (!result.Succeeded)
+    {
+        throw new InvalidOperationException($"engine {(upgrade ? "upgrade" : "install")} failed: {result.Message}");
+    }
+}
+
+static string EngineLine(string task, Series series, int phases, int latency)
+{
+    var bound = (phases + 2) * latency;
+    var multiple = latency > 0 ? $"{series.MedianMs / bound:0.00}× of ({phases} phases + 2) × {latency} ms = {bound} ms" : "–";
+    return $"| {task} | {series.MedianMs:0} ms | {series.MedianRequests} | {series.MedianWrites} | {multiple} |";
+}
+
+static bool IsWrite(RunnerConsole.Sandbox.Faults.RequestLogEntry e) => e.Method is not ("GET" or "HEAD") && !e.Query.Contains("dryRun", StringComparison.Ordinal);
+
 string[] InstallArgs(string tool, Inputs inputs, bool old, string kubeconfig) => tool switch
 {
     "ours" => ["install", Release, "-n", Namespace, "-f", old ? inputs.Values : inputs.BumpedValues, "--version", Version, "--create-namespace", "--kubeconfig", kubeconfig],
@@ -236,7 +299,7 @@ async Task<Measurement> TimeAsync(TestCluster? sandbox, string tool, string[] to
     }
 
     var entries = sandbox?.Server.Log.Entries.Skip(before).ToList() ?? [];
-    var writes = entries.Count(e => e.Method is not ("GET" or "HEAD") && !e.Query.Contains("dryRun", StringComparison.Ordinal));
+    var writes = entries.Count(IsWrite);
     return new Measurement(clock.Elapsed, entries.Count, writes);
 }
 
@@ -262,6 +325,19 @@ string Report()
     {
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| {row.Task} | {row.Ours.MedianMs:0} ms | {row.Peer.Tool} | {row.Peer.MedianMs:0} ms | {row.Ratio:0.00}× | {row.Ours.MedianRequests} / {row.Peer.MedianRequests} | {row.Ours.MedianWrites} / {row.Peer.MedianWrites} |");
+    }
+
+    if (engine.Count > 0)
+    {
+        text.AppendLine();
+        text.AppendLine("Engine alone, in-process (what the console runs: no process start, warm code), from values to recorded revision:");
+        text.AppendLine();
+        text.AppendLine("| task | engine median | requests | writes | multiple of the physical bound |");
+        text.AppendLine("| --- | ---: | ---: | ---: | --- |");
+        foreach (var line in engine)
+        {
+            text.AppendLine(line);
+        }
     }
 
     if (bounds.Count > 0)

@@ -22,15 +22,18 @@ public sealed class DiffCommand : AsyncCommand<DiffCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
         {
-            var (cluster, ns) = ReleaseCli.Connect(settings);
+            var trace = OperationTrace.FromEnvironment();
+            var (cluster, ns) = ReleaseCli.Connect(settings, trace);
             using var _ = cluster;
-            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken);
+            var engine = new OperationContext(cluster) { Trace = trace };
+            engine.Prefetch(settings.Release, ns, withNamespace: false, cancellationToken);
+            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken, trace);
             if (request is null)
             {
                 return exit;
             }
 
-            var plan = await new DiffOperation(new OperationContext(cluster)).RunAsync(
+            var plan = await new DiffOperation(engine).RunAsync(
                 request, new PlanOptions { Adopt = settings.Adopt, ForceConflicts = settings.ForceConflicts }, cancellationToken);
             if (settings.Output == "json")
             {
@@ -41,6 +44,7 @@ public sealed class DiffCommand : AsyncCommand<DiffCommand.Settings>
                 Write(plan);
             }
 
+            ReleaseCli.FinishTrace(trace, "output");
             return settings.DetailedExitCode && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
         });
 

@@ -7,6 +7,6 @@ namespace RunnerConsole.Cli;
 public sealed class InstallCommand : AsyncCommand<RenderSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, RenderSettings settings, CancellationToken cancellationToken) =>
-        ReleaseCli.RunRenderedChangeAsync(context, settings, cancellationToken, (engine, request, progress) =>
+        ReleaseCli.RunRenderedChangeAsync(context, settings, mayInstall: true, cancellationToken, (engine, request, progress) =>
             new InstallOperation(engine).RunAsync(request, settings.ToOptions(settings.Adopt), progress, cancellationToken));
 }

@@ -112,10 +112,22 @@ internal static class ReleaseCli
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static (KubeCluster Cluster, string Namespace) Connect(ReleaseSettings settings)
+    public static (KubeCluster Cluster, string Namespace) Connect(ReleaseSettings settings, OperationTrace? trace = null)
     {
-        var cluster = KubeCluster.FromKubeconfig(settings.Kubeconfig, settings.Context);
+        var cluster = KubeCluster.FromKubeconfig(settings.Kubeconfig, settings.Context, trace is null ? null : new KubeClusterOptions { Handlers = [trace.Handler()], OnStep = trace.Mark });
         return (cluster, settings.Namespace ?? cluster.DefaultNamespace ?? "default");
+    }
+
+    /// <summary>Ends a traced command: the last step, then the table on stderr (step names and counts only).</summary>
+    public static void FinishTrace(OperationTrace? trace, string lastStep)
+    {
+        if (trace is null)
+        {
+            return;
+        }
+
+        trace.Mark(lastStep);
+        Console.Error.WriteLine(trace.Format());
     }
 
     /// <summary>Runs a verb body, turning the engine's exceptions into messages and exit codes.</summary>
@@ -142,7 +154,14 @@ internal static class ReleaseCli
         }
     }
 
-    public static async Task<(ReleaseRequest? Request, int Exit)> RequestAsync(RenderSettings settings, KubeCluster cluster, string ns, CancellationToken cancellationToken)
+    public static async Task<(ReleaseRequest? Request, int Exit)> RequestAsync(RenderSettings settings, KubeCluster cluster, string ns, CancellationToken cancellationToken, OperationTrace? trace = null)
+    {
+        var (request, exit) = await ReadRequestAsync(settings, cluster, ns, cancellationToken);
+        trace?.Mark("values, render, registry key pair");
+        return (request, exit);
+    }
+
+    private static async Task<(ReleaseRequest? Request, int Exit)> ReadRequestAsync(RenderSettings settings, KubeCluster cluster, string ns, CancellationToken cancellationToken)
     {
         string? yaml = null;
         if (settings.Values is { } path)
@@ -199,30 +218,39 @@ internal static class ReleaseCli
         CommandContext context, ChangeSettings settings, Func<OperationContext, string, IProgress<OperationEvent>?, Task<OperationResult>> run) =>
         CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : GuardAsync(async () =>
         {
-            var (cluster, ns) = Connect(settings);
+            var trace = OperationTrace.FromEnvironment();
+            var (cluster, ns) = Connect(settings, trace);
             using var _ = cluster;
             var json = settings.Output == "json";
-            var result = await WithProgressAsync(json, progress => run(new OperationContext(cluster), ns, progress));
-            return Finish(result, json);
+            var result = await WithProgressAsync(json, progress => run(new OperationContext(cluster) { Trace = trace }, ns, progress));
+            var exit = Finish(result, json);
+            FinishTrace(trace, "output");
+            return exit;
         });
 
     /// <summary><see cref="RunChangeAsync"/> for verbs that render a values file into a release request first.</summary>
     public static Task<int> RunRenderedChangeAsync(
-        CommandContext context, RenderSettings settings, CancellationToken cancellationToken,
+        CommandContext context, RenderSettings settings, bool mayInstall, CancellationToken cancellationToken,
         Func<OperationContext, ReleaseRequest, IProgress<OperationEvent>?, Task<OperationResult>> run) =>
         CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : GuardAsync(async () =>
         {
-            var (cluster, ns) = Connect(settings);
+            var trace = OperationTrace.FromEnvironment();
+            var (cluster, ns) = Connect(settings, trace);
             using var _ = cluster;
-            var (request, exit) = await RequestAsync(settings, cluster, ns, cancellationToken);
+            // The history and namespace reads do not depend on the values: they run while the values are rendered.
+            var engine = new OperationContext(cluster) { Trace = trace };
+            engine.Prefetch(settings.Release, ns, mayInstall, cancellationToken);
+            var (request, exit) = await RequestAsync(settings, cluster, ns, cancellationToken, trace);
             if (request is null)
             {
                 return exit;
             }
 
             var json = settings.Output == "json";
-            var result = await WithProgressAsync(json, progress => run(new OperationContext(cluster), request, progress));
-            return Finish(result, json);
+            var result = await WithProgressAsync(json, progress => run(engine, request, progress));
+            var code = Finish(result, json);
+            FinishTrace(trace, "output");
+            return code;
         });
 
     public static int Finish(OperationResult result, bool json)

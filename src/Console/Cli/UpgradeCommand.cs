@@ -15,6 +15,6 @@ public sealed class UpgradeCommand : AsyncCommand<UpgradeCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        ReleaseCli.RunRenderedChangeAsync(context, settings, cancellationToken, (engine, request, progress) =>
+        ReleaseCli.RunRenderedChangeAsync(context, settings, settings.Install, cancellationToken, (engine, request, progress) =>
             new UpgradeOperation(engine).RunAsync(request, settings.Install, settings.ToOptions(settings.Adopt), progress, cancellationToken));
 }

@@ -20,6 +20,9 @@ public sealed record KubeClusterOptions
 
     /// <summary>Extra handlers, outermost first (request counting, tracing in tests).</summary>
     public IReadOnlyList<DelegatingHandler> Handlers { get; init; } = [];
+
+    /// <summary>Called with a step name as each step of connecting ends (the opt-in timing trace).</summary>
+    public Action<string>? OnStep { get; init; }
 }
 
 /// <summary><see cref="IKubeCluster"/> over KubernetesClient's connection (auth, TLS) with raw REST calls and discovery.</summary>
@@ -47,9 +50,15 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     /// <summary>Connects with a kubeconfig file (default: $KUBECONFIG or ~/.kube/config) and context (default: current).</summary>
     public static KubeCluster FromKubeconfig(string? path, string? context, KubeClusterOptions? options = null)
     {
+        options ??= new KubeClusterOptions();
         var file = path ?? KubeconfigContexts.DefaultPath(Environment.GetEnvironmentVariable);
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(file, context);
-        return new KubeCluster(config, context ?? config.CurrentContext ?? config.Host, options ?? new KubeClusterOptions());
+        var kubeconfig = KubeconfigFile.Load(file);
+        options.OnStep?.Invoke("kubeconfig read");
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
+        options.OnStep?.Invoke("kubeconfig context resolved");
+        var cluster = new KubeCluster(config, context ?? config.CurrentContext ?? config.Host, options);
+        options.OnStep?.Invoke("API client");
+        return cluster;
     }
 
     /// <summary>Connects with the pod's service account.</summary>
@@ -129,6 +138,11 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     /// <summary>Whether a kind is namespaced, from discovery; null when the server does not serve it.</summary>
     public async Task<bool?> IsNamespacedAsync(string apiVersion, string kind, CancellationToken cancellationToken)
     {
+        if (BuiltInResources.Find(apiVersion, kind) is { } builtIn)
+        {
+            return builtIn.Namespaced;
+        }
+
         var resources = await DiscoverAsync(apiVersion, cancellationToken);
         return resources.TryGetValue(kind, out var r) ? r.Namespaced : null;
     }
@@ -149,6 +163,11 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
 
     private async Task<(string Plural, bool Namespaced)> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken)
     {
+        if (BuiltInResources.Find(apiVersion, kind) is { } builtIn)
+        {
+            return builtIn;
+        }
+
         var resources = await DiscoverAsync(apiVersion, cancellationToken);
         return resources.TryGetValue(kind, out var resource)
             ? resource

@@ -15,7 +15,11 @@ public sealed class InstallOperation(OperationContext context)
     public async Task<OperationResult> RunAsync(ReleaseRequest request, OperationOptions options, IProgress<OperationEvent>? progress, CancellationToken cancellationToken)
     {
         var store = context.Store;
-        var history = await store.HistoryAsync(request.Release, request.Namespace, cancellationToken);
+        // Independent reads at once (both usually prefetched while the values were rendered).
+        var historyRead = context.HistoryAsync(request.Release, request.Namespace, cancellationToken);
+        var namespaceRead = context.NamespaceExistsAsync(request.Namespace, cancellationToken);
+        var history = await historyRead;
+        context.Trace?.Mark("release history, namespace");
         if (history.Count > 0 && history[^1].Record.Status != ReleaseStatus.Uninstalled)
         {
             if (history[^1].Record.Status.IsPending())
@@ -26,7 +30,8 @@ public sealed class InstallOperation(OperationContext context)
             return Failed(request, $"cannot re-use a name that is still in use: release '{request.Release}' exists (revision {history[^1].Record.Version}, {history[^1].Record.Status.ToHelm()}); use upgrade");
         }
 
-        await EnsureNamespaceAsync(request, options, cancellationToken);
+        var createdNamespace = await EnsureNamespaceAsync(request, await namespaceRead, cancellationToken);
+        context.Trace?.Mark("namespace");
         var operation = options.Operation("install");
         var now = context.Now;
         var record = new ReleaseRecord
@@ -43,20 +48,28 @@ public sealed class InstallOperation(OperationContext context)
         };
 
         var desired = await DesiredState.PrepareAsync(request.Desired, request.Release, request.Namespace, context.Cluster, cancellationToken);
-        record = record with { Manifest = HelmManifest.Join(desired) };
+        record = record with { Manifest = HelmManifest.JoinDocuments(HelmManifest.Documents(desired)) };
+        context.Trace?.Mark("desired state, manifest");
         await store.AcquireAsync(record, history, operation, cancellationToken);
+        context.Trace?.Mark("pending record (lock)");
         progress?.Report(new ReleaseRecorded(context.Now, record.Version, record.Status, record.Info.Description!));
 
         var applier = context.Applier(progress);
         Plan? plan = null;
         try
         {
-            plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, cancellationToken);
+            // In a namespace this install just created nothing of ours can exist yet: no reads, no dry-runs.
+            var hints = new PlanHints { KnownAbsent = createdNamespace ? key => key.Namespace == request.Namespace && !CreatedWithNamespace(key) : null };
+            plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, hints, cancellationToken);
+            context.Trace?.Mark("plan");
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);
+            context.Trace?.Mark("apply");
             var health = options.Wait ? await applier.WaitAsync([.. desired.Select(d => d.Key)], options.Timeout, options.PollInterval, cancellationToken) : [];
             record = await context.RecordAsync(record, ReleaseStatus.Deployed, OperationContext.Describe("Install complete", options), operation, progress, cancellationToken);
-            await store.PruneAsync(request.Release, request.Namespace, options.MaxHistory, cancellationToken);
+            context.Trace?.Mark("deployed record");
+            await store.PruneAsync(request.Release, request.Namespace, options.MaxHistory, ReleaseTransition.KnownHistory(history, record), cancellationToken);
+            context.Trace?.Mark("history limit");
             progress?.Report(new OperationFinished(context.Now, true, $"installed {request.Release} revision {record.Version}"));
             return new OperationResult("install", request.Release, request.Namespace, true, $"release '{request.Release}' installed (revision {record.Version})")
             {
@@ -91,12 +104,12 @@ public sealed class InstallOperation(OperationContext context)
         }
     }
 
-    private async Task EnsureNamespaceAsync(ReleaseRequest request, OperationOptions options, CancellationToken cancellationToken)
+    /// <summary>Creates the namespace when it is missing (and allowed to); true when this call created it.</summary>
+    private async Task<bool> EnsureNamespaceAsync(ReleaseRequest request, bool exists, CancellationToken cancellationToken)
     {
-        var key = new ObjectKey("v1", "Namespace", null, request.Namespace);
-        if (await context.Cluster.GetAsync(key, cancellationToken) is not null)
+        if (exists)
         {
-            return;
+            return false;
         }
 
         if (!request.CreateNamespace)
@@ -104,10 +117,23 @@ public sealed class InstallOperation(OperationContext context)
             throw new OperationFailedException($"namespace '{request.Namespace}' not found (use --create-namespace to create it)");
         }
 
-        await context.Cluster.ApplyAsync(
-            new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = request.Namespace } },
-            new ApplyOptions { FieldManager = options.FieldManager }, cancellationToken);
+        try
+        {
+            await context.Cluster.CreateAsync(
+                new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = request.Namespace } },
+                cancellationToken);
+            return true;
+        }
+        catch (KubeApiException ex) when (ex.IsAlreadyExists)
+        {
+            // Someone created it since we looked: it may hold objects already.
+            return false;
+        }
     }
+
+    // What Kubernetes itself puts into every new namespace: still read, so taking one over needs --adopt as usual.
+    private static bool CreatedWithNamespace(ObjectKey key) =>
+        (key.Kind == "ServiceAccount" && key.Name == "default") || (key.Kind == "ConfigMap" && key.Name == "kube-root-ca.crt");
 
     private static OperationResult Failed(ReleaseRequest request, string message) =>
         new("install", request.Release, request.Namespace, false, message);

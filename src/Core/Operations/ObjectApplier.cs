@@ -25,7 +25,7 @@ internal sealed class ObjectApplier(IKubeCluster cluster, TimeProvider time, IPr
                 var force = options.ForceConflicts || item.Action == PlanAction.NeedsAdopt || item.Adopting;
                 try
                 {
-                    await cluster.ApplyAsync(KubeObjects.ToJson(item.Desired!.Object), new ApplyOptions { Force = force, FieldManager = options.FieldManager }, cancellationToken);
+                    await cluster.ApplyAsync(DesiredState.JsonOf(item.Desired!), new ApplyOptions { Force = force, FieldManager = options.FieldManager }, cancellationToken);
                 }
                 catch (KubeApiException ex)
                 {

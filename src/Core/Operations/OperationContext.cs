@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Core.Releases;
@@ -14,12 +15,90 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
 
     public ReleaseStore Store => new(Cluster, Time);
 
+    /// <summary>Opt-in timing trace (<see cref="OperationTrace"/>); null when not tracing.</summary>
+    public OperationTrace? Trace { get; init; }
+
+    private readonly ConcurrentDictionary<(string Release, string Namespace), Task<IReadOnlyList<StoredRelease>>> _history = new();
+    private readonly ConcurrentDictionary<string, Task<bool>> _namespaces = new();
+
+    /// <summary>
+    /// Starts the reads a release verb begins with — the release history and, for one that may install
+    /// (<paramref name="withNamespace"/>), whether the namespace exists — so they run while the caller renders. The next
+    /// operation on <paramref name="release"/> uses them (once).
+    /// </summary>
+    public void Prefetch(string release, string ns, bool withNamespace, CancellationToken cancellationToken)
+    {
+        _history[(release, ns)] = Store.HistoryAsync(release, ns, cancellationToken);
+        if (withNamespace)
+        {
+            _namespaces[ns] = ReadNamespaceAsync(ns, cancellationToken);
+        }
+    }
+
+    /// <summary>Hands a history just read to the next verb that would read it again (upgrade --install → install).</summary>
+    internal void Reuse(string release, string ns, IReadOnlyList<StoredRelease> history) =>
+        _history[(release, ns)] = Task.FromResult(history);
+
+    /// <summary>The release history: the prefetched answer when there is one (used once), else read now.</summary>
+    internal Task<IReadOnlyList<StoredRelease>> HistoryAsync(string release, string ns, CancellationToken cancellationToken) =>
+        _history.TryRemove((release, ns), out var prefetched) ? prefetched : Store.HistoryAsync(release, ns, cancellationToken);
+
+    /// <summary>Whether the namespace exists: the prefetched answer when there is one (used once), else read now.</summary>
+    internal Task<bool> NamespaceExistsAsync(string ns, CancellationToken cancellationToken) =>
+        _namespaces.TryRemove(ns, out var prefetched) ? prefetched : ReadNamespaceAsync(ns, cancellationToken);
+
+    private async Task<bool> ReadNamespaceAsync(string ns, CancellationToken cancellationToken) =>
+        await Cluster.GetAsync(new ObjectKey("v1", "Namespace", null, ns), cancellationToken) is not null;
+
     internal ObjectApplier Applier(IProgress<OperationEvent>? progress) => new(Cluster, Time, progress);
 
     internal DateTimeOffset Now => Time.GetUtcNow();
 
     internal async Task<IReadOnlyList<Manifest>> StoredObjectsAsync(ReleaseRecord? record, CancellationToken cancellationToken) =>
         record is null ? [] : await DesiredState.WithNamespaceAsync(HelmManifest.Parse(record.Manifest), record.Namespace, Cluster, cancellationToken);
+
+    /// <summary>
+    /// What the revisions being replaced applied, for pruning and planning. A stored document identical to a desired
+    /// one needs no parsing (it is that object, applied exactly so); of the others only the identity is read. <c>Recorded</c>: desired
+    /// objects that every one of <paramref name="revisions"/> holding them applied exactly as desired now;
+    /// <c>Known</c>: desired objects that <paramref name="revisions"/> hold in any form.
+    /// </summary>
+    internal async Task<PreviousObjects> PreviousObjectsAsync(
+        IReadOnlyList<ReleaseRecord> revisions, IReadOnlyList<Manifest> desired, IReadOnlyList<ManifestDocument> desiredDocuments, CancellationToken cancellationToken)
+    {
+        var byText = new Dictionary<string, (string Kind, string? Namespace, string Name)>(StringComparer.Ordinal);
+        for (var i = 0; i < desired.Count; i++)
+        {
+            byText.TryAdd(desiredDocuments[i].Yaml, Planner.Identity(desired[i].Key));
+        }
+
+        var identical = new HashSet<(string Kind, string? Namespace, string Name)>();
+        var changed = new List<Manifest>();
+        foreach (var revision in revisions)
+        {
+            var other = new List<ManifestDocument>();
+            foreach (var document in HelmManifest.Split(revision.Manifest))
+            {
+                if (byText.TryGetValue(document.Yaml, out var identity))
+                {
+                    identical.Add(identity);
+                }
+                else
+                {
+                    other.Add(document);
+                }
+            }
+
+            if (other.Count > 0)
+            {
+                changed.AddRange(await DesiredState.WithNamespaceAsync(HelmManifest.ParseIdentities(other), revision.Namespace, Cluster, cancellationToken));
+            }
+        }
+
+        var differing = changed.Select(m => Planner.Identity(m.Key)).ToHashSet();
+        var recorded = identical.Where(i => !differing.Contains(i)).ToHashSet();
+        return new PreviousObjects(changed, recorded, identical.Concat(differing).ToHashSet());
+    }
 
     /// <summary>Writes a status change of a revision and reports it.</summary>
     internal async Task<ReleaseRecord> RecordAsync(ReleaseRecord record, ReleaseStatus status, string description, string operation, IProgress<OperationEvent>? progress, CancellationToken cancellationToken)
@@ -84,3 +163,9 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
         }
     }
 }
+
+/// <summary>See <see cref="OperationContext.PreviousObjectsAsync"/>: objects to consider for removal, and what the record says of the desired ones.</summary>
+internal sealed record PreviousObjects(
+    IReadOnlyList<Manifest> Changed,
+    IReadOnlySet<(string Kind, string? Namespace, string Name)> Recorded,
+    IReadOnlySet<(string Kind, string? Namespace, string Name)> Known);

@@ -33,7 +33,7 @@ public sealed record OperationOptions
     public string FieldManager { get; init; } = Cluster.ApplyOptions.DefaultFieldManager;
 
     /// <summary>Objects applied at once within a phase.</summary>
-    public int Parallelism { get; init; } = 8;
+    public int Parallelism { get; init; } = 16;
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -9,11 +9,12 @@ internal static class ReleaseTransition
 {
     public static async Task<OperationResult> RunAsync(
         OperationContext context, string verb, ReleaseRecord record, IReadOnlyList<StoredRelease> history, IReadOnlyList<Manifest> desired,
-        ReleaseRecord current, OperationOptions options, IProgress<OperationEvent>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<ManifestDocument> desiredDocuments, ReleaseRecord current, OperationOptions options, IProgress<OperationEvent>? progress, CancellationToken cancellationToken)
     {
         var store = context.Store;
         var operation = options.Operation(verb);
         await store.AcquireAsync(record, history, operation, cancellationToken);
+        context.Trace?.Mark("pending record (lock)");
         progress?.Report(new ReleaseRecorded(context.Now, record.Version, record.Status, record.Info.Description ?? string.Empty));
 
         var applier = context.Applier(progress);
@@ -21,15 +22,25 @@ internal static class ReleaseTransition
         try
         {
             // What the current revision and any later (failed) attempts applied: a failed upgrade's new objects are pruned too.
-            var previous = new List<Manifest>();
-            foreach (var revision in history.Select(h => h.Record).Where(r => r.Version >= current.Version && r.Version != record.Version))
-            {
-                previous.AddRange(await context.StoredObjectsAsync(revision, cancellationToken));
-            }
-
-            plan = await new Planner(context.Cluster).PlanAsync(record.Name, record.Namespace, desired, previous, new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, cancellationToken);
+            var revisions = history.Select(h => h.Record).Where(r => r.Version >= current.Version && r.Version != record.Version).ToList();
+            var previous = await context.PreviousObjectsAsync(revisions, desired, desiredDocuments, cancellationToken);
+            var wanted = desired.Select(m => Planner.Identity(m.Key)).ToHashSet();
+            context.Trace?.Mark("previous revision objects");
+            // What the record says we applied exactly so, and the cluster still shows, needs no dry-run.
+            plan = await new Planner(context.Cluster).PlanAsync(
+                record.Name, record.Namespace, desired, previous.Changed,
+                new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager },
+                new PlanHints
+                {
+                    Recorded = options.ForceConflicts || options.Adopt ? null : previous.Recorded,
+                    // Objects the record shows changed will need their dry-run: it goes out with their read.
+                    ExpectedOwned = previous.Changed.Select(m => Planner.Identity(m.Key)).Where(wanted.Contains).ToHashSet(),
+                },
+                cancellationToken);
+            context.Trace?.Mark("plan");
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);
+            context.Trace?.Mark("apply");
             var removals = plan.Objects.Where(o => o.Action == PlanAction.Remove).Select(o => (o.Key, o.Kept)).ToList();
             if (removals.Count > 0)
             {
@@ -38,9 +49,14 @@ internal static class ReleaseTransition
 
             var health = options.Wait ? await applier.WaitAsync([.. desired.Select(d => d.Key)], options.Timeout, options.PollInterval, cancellationToken) : [];
             var done = verb == "rollback" ? $"Rollback to {RollbackTarget(record)}" : "Upgrade complete";
-            await context.SupersedeOthersAsync(history, record.Version, operation, cancellationToken);
-            record = await context.RecordAsync(record, ReleaseStatus.Deployed, OperationContext.Describe(done, options), operation, progress, cancellationToken);
-            await store.PruneAsync(record.Name, record.Namespace, options.MaxHistory, cancellationToken);
+            // The old revision becomes superseded while the new one becomes deployed: two independent writes.
+            var superseded = context.SupersedeOthersAsync(history, record.Version, operation, cancellationToken);
+            var deployed = context.RecordAsync(record, ReleaseStatus.Deployed, OperationContext.Describe(done, options), operation, progress, cancellationToken);
+            await Task.WhenAll(superseded, deployed);
+            record = await deployed;
+            context.Trace?.Mark("superseded and deployed records");
+            await store.PruneAsync(record.Name, record.Namespace, options.MaxHistory, KnownHistory(history, record), cancellationToken);
+            context.Trace?.Mark("history limit");
             var message = plan.HasChanges
                 ? $"release '{record.Name}' {(verb == "rollback" ? "rolled back" : "upgraded")} (revision {record.Version}): {plan.Summary}"
                 : $"release '{record.Name}' unchanged (revision {record.Version} recorded)";
@@ -72,6 +88,12 @@ internal static class ReleaseTransition
             return new OperationResult(verb, record.Name, record.Namespace, false, message) { Record = record, Plan = plan, RolledBack = rolledBack };
         }
     }
+
+    /// <summary>The history as it stands after this operation: what was read at the start, this revision now deployed, the others no longer.</summary>
+    internal static IReadOnlyList<(int Version, ReleaseStatus Status)> KnownHistory(IReadOnlyList<StoredRelease> history, ReleaseRecord record) =>
+        [.. history.Where(h => h.Record.Version != record.Version)
+            .Select(h => (h.Record.Version, h.Record.Status == ReleaseStatus.Deployed ? ReleaseStatus.Superseded : h.Record.Status))
+            .Append((record.Version, record.Status))];
 
     private static string RollbackTarget(ReleaseRecord record) =>
         record.Info.Description is { } d && d.StartsWith("Rollback to ", StringComparison.Ordinal) ? d["Rollback to ".Length..].Split(' ')[0] : "?";

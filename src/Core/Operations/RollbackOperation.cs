@@ -18,7 +18,7 @@ public sealed class RollbackOperation(OperationContext context)
     /// <param name="cancellationToken">Stops the operation.</param>
     public async Task<OperationResult> RunAsync(string release, string ns, int revision, OperationOptions options, IProgress<OperationEvent>? progress, CancellationToken cancellationToken)
     {
-        var history = await context.Store.HistoryAsync(release, ns, cancellationToken);
+        var history = await context.HistoryAsync(release, ns, cancellationToken);
         if (history.Count == 0)
         {
             return new OperationResult("rollback", release, ns, false, $"release '{release}' not found in namespace '{ns}'");
@@ -55,6 +55,6 @@ public sealed class RollbackOperation(OperationContext context)
         // The stored manifest is applied as it is; only ownership metadata and namespaces are (re)stated.
         var desired = await DesiredState.PrepareAsync(HelmManifest.Parse(target.Manifest), release, ns, context.Cluster, cancellationToken);
         var current = history.LastOrDefault(h => h.Record.Status == ReleaseStatus.Deployed)?.Record ?? last.Record;
-        return await ReleaseTransition.RunAsync(context, "rollback", record, history, desired, current, options, progress, cancellationToken);
+        return await ReleaseTransition.RunAsync(context, "rollback", record, history, desired, HelmManifest.Documents(desired), current, options, progress, cancellationToken);
     }
 }

@@ -19,9 +19,15 @@ public sealed class UpgradeOperation(OperationContext context)
     public async Task<OperationResult> RunAsync(ReleaseRequest request, bool install, OperationOptions options, IProgress<OperationEvent>? progress, CancellationToken cancellationToken)
     {
         var store = context.Store;
-        var history = await store.HistoryAsync(request.Release, request.Namespace, cancellationToken);
+        var history = await context.HistoryAsync(request.Release, request.Namespace, cancellationToken);
+        context.Trace?.Mark("release history");
         if (history.Count == 0 || history[^1].Record.Status == ReleaseStatus.Uninstalled)
         {
+            if (install)
+            {
+                context.Reuse(request.Release, request.Namespace, history);
+            }
+
             return install
                 ? await new InstallOperation(context).RunAsync(request, options, progress, cancellationToken)
                 : new OperationResult("upgrade", request.Release, request.Namespace, false, $"release '{request.Release}' has no deployed releases (use --install)");
@@ -37,6 +43,8 @@ public sealed class UpgradeOperation(OperationContext context)
         var current = history.LastOrDefault(h => h.Record.Status == ReleaseStatus.Deployed)?.Record ?? last;
         var operation = options.Operation("upgrade");
         var desired = await DesiredState.PrepareAsync(request.Desired, request.Release, request.Namespace, context.Cluster, cancellationToken);
+        var documents = HelmManifest.Documents(desired);
+        context.Trace?.Mark("desired state, manifest");
         var now = context.Now;
         var record = new ReleaseRecord
         {
@@ -46,11 +54,11 @@ public sealed class UpgradeOperation(OperationContext context)
             Info = new ReleaseInfo { FirstDeployed = current.Info.FirstDeployed ?? now, LastDeployed = now, Status = ReleaseStatus.PendingUpgrade, Description = OperationContext.Describe("Preparing upgrade", options), Notes = request.Notes },
             Chart = new ChartRecord { Metadata = request.Chart, Templates = request.Templates, Values = request.ChartValues ?? [] },
             Config = request.Config ?? [],
-            Manifest = HelmManifest.Join(desired),
+            Manifest = HelmManifest.JoinDocuments(documents),
             Hooks = [],
             ApplyMethod = ReleaseRecord.ServerSideApply,
         };
 
-        return await ReleaseTransition.RunAsync(context, "upgrade", record, history, desired, current, options, progress, cancellationToken);
+        return await ReleaseTransition.RunAsync(context, "upgrade", record, history, desired, documents, current, options, progress, cancellationToken);
     }
 }

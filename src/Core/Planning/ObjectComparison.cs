@@ -17,10 +17,21 @@ public static class ObjectComparison
     {
         var phase = ApplyPhases.Of(desired.Kind);
         var liveNorm = live is null ? null : ObjectNormalizer.Normalize(live);
-        var target = ObjectNormalizer.Normalize(predicted ?? ObjectNormalizer.Normalize(desired.Object));
+        var target = ObjectNormalizer.Normalize(predicted ?? DesiredState.JsonOf(desired));
         var (maskedLive, maskedTarget, keys) = SecretMasking.MaskPair(liveNorm, target);
+        if (live is null)
+        {
+            // A new object: the whole object is the change; its field list and YAML are built only when read.
+            return new ObjectPlan(desired.Key, phase, PlanAction.Add)
+            {
+                Desired = desired,
+                SecretKeys = keys,
+                Deferred = (() => FieldDiff.Compare(null, maskedTarget), () => TextDiff.Unified(string.Empty, YamlText.From(maskedTarget))),
+            };
+        }
+
         var changes = FieldDiff.Compare(maskedLive, maskedTarget);
-        var text = TextDiff.Unified(YamlText.From(maskedLive), YamlText.From(maskedTarget));
+        var text = changes.Count == 0 ? string.Empty : TextDiff.Unified(YamlText.From(maskedLive), YamlText.From(maskedTarget));
         var plan = new ObjectPlan(desired.Key, phase, PlanAction.Add)
         {
             Desired = desired,
@@ -29,11 +40,6 @@ public static class ObjectComparison
             TextDiff = text,
             Live = maskedLive,
         };
-
-        if (live is null)
-        {
-            return plan;
-        }
 
         var metadata = live["metadata"] as JsonObject;
         var ownership = HelmOwnership.Check(StringMap(metadata?["labels"]), StringMap(metadata?["annotations"]), release, releaseNamespace);
@@ -56,6 +62,51 @@ public static class ObjectComparison
         }
 
         return plan with { Action = changes.Count == 0 ? PlanAction.Unchanged : PlanAction.Change, TextDiff = changes.Count == 0 ? string.Empty : text };
+    }
+
+    /// <summary>
+    /// An owned object known to be unchanged without a dry-run: the release record says we applied exactly this
+    /// object before and the live object still holds every field of it (<see cref="LiveSatisfies"/>).
+    /// </summary>
+    public static ObjectPlan ForUnchanged(Manifest desired, JsonObject live)
+    {
+        var (maskedLive, _, keys) = SecretMasking.MaskPair(ObjectNormalizer.Normalize(live), null);
+        return new ObjectPlan(desired.Key, ApplyPhases.Of(desired.Kind), PlanAction.Unchanged)
+        {
+            Desired = desired,
+            SecretKeys = [.. keys.Select(k => k with { State = SecretKeyState.Unchanged, NewBytes = k.OldBytes })],
+            Live = maskedLive,
+        };
+    }
+
+    /// <summary>
+    /// Whether applying <paramref name="desired"/> could change nothing the live object shows: every field it sets
+    /// is present in <paramref name="live"/> with an equal value (maps: a subset; lists: same length, item by item).
+    /// Fields only others set, and server defaults, are ignored. A false answer only means "ask the server".
+    /// </summary>
+    public static bool LiveSatisfies(JsonNode? desired, JsonNode? live) => (desired, live) switch
+    {
+        (null, _) => live is null,
+        (JsonObject d, JsonObject l) => d.All(p => l.TryGetPropertyValue(p.Key, out var lv) ? LiveSatisfies(p.Value, lv) : p.Value is null),
+        (JsonArray d, JsonArray l) => d.Count == l.Count && d.Select((item, i) => LiveSatisfies(item, l[i])).All(x => x),
+        (JsonValue d, JsonValue l) => ScalarEquals(d, l),
+        _ => false,
+    };
+
+    private static bool ScalarEquals(JsonValue a, JsonValue b)
+    {
+        var kind = a.GetValueKind();
+        if (kind != b.GetValueKind())
+        {
+            return false;
+        }
+
+        return kind switch
+        {
+            System.Text.Json.JsonValueKind.Number => a.TryGetValue<decimal>(out var x) && b.TryGetValue<decimal>(out var y) ? x == y : a.ToJsonString() == b.ToJsonString(),
+            System.Text.Json.JsonValueKind.String => a.GetValue<string>() == b.GetValue<string>(),
+            _ => true,
+        };
     }
 
     /// <summary>Plans the removal of an object of the previous revision that the desired state no longer has.</summary>

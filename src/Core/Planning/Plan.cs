@@ -31,14 +31,38 @@ public sealed record ObjectPlan(ObjectKey Key, ApplyPhase Phase, PlanAction Acti
     /// <summary>The object to apply (null for removals).</summary>
     public Manifest? Desired { get; init; }
 
+    private Lazy<IReadOnlyList<FieldChange>>? _changes;
+    private Lazy<string>? _textDiff;
+
     /// <summary>Field-level changes, live → desired; Secret values masked.</summary>
-    public IReadOnlyList<FieldChange> Changes { get; init; } = [];
+    public IReadOnlyList<FieldChange> Changes
+    {
+        get => _changes?.Value ?? [];
+        init => _changes = new Lazy<IReadOnlyList<FieldChange>>(value);
+    }
 
     /// <summary>For Secrets: per key added/removed/changed/unchanged with byte lengths, never values.</summary>
     public IReadOnlyList<SecretKeyChange> SecretKeys { get; init; } = [];
 
     /// <summary>Unified YAML diff, live → desired, Secret values masked; empty when unchanged.</summary>
-    public string TextDiff { get; init; } = string.Empty;
+    public string TextDiff
+    {
+        get => _textDiff?.Value ?? string.Empty;
+        init => _textDiff = new Lazy<string>(value);
+    }
+
+    /// <summary>
+    /// <see cref="Changes"/> and <see cref="TextDiff"/> computed on first read: an install shows neither unless asked,
+    /// and building every object's YAML diff is most of planning's CPU.
+    /// </summary>
+    internal (Func<IReadOnlyList<FieldChange>> Changes, Func<string> TextDiff) Deferred
+    {
+        init
+        {
+            _changes = new Lazy<IReadOnlyList<FieldChange>>(value.Changes);
+            _textDiff = new Lazy<string>(value.TextDiff);
+        }
+    }
 
     /// <summary>For <see cref="PlanAction.Conflict"/>: the field managers that own fields we set.</summary>
     public IReadOnlyList<string> ConflictManagers { get; init; } = [];

@@ -15,13 +15,19 @@ public static partial class HelmManifest
     private const string SourcePrefix = "# Source: ";
 
     /// <summary>Joins objects in install order, exactly as Helm writes a release manifest.</summary>
-    public static string Join(IEnumerable<Manifest> manifests)
+    public static string Join(IEnumerable<Manifest> manifests) => JoinDocuments(Documents(manifests));
+
+    /// <summary>Each object as the document <see cref="Join"/> writes for it (YAML as <see cref="Split"/> returns it).</summary>
+    public static IReadOnlyList<ManifestDocument> Documents(IEnumerable<Manifest> manifests) =>
+        [.. manifests.Select(m => new ManifestDocument(m.Source, m.ToYaml().TrimEnd('\n') + "\n"))];
+
+    /// <summary>Joins documents made by <see cref="Documents"/>.</summary>
+    public static string JoinDocuments(IEnumerable<ManifestDocument> documents)
     {
         var builder = new StringBuilder();
-        foreach (var manifest in manifests)
+        foreach (var document in documents)
         {
-            builder.Append("---\n").Append(SourcePrefix).Append(manifest.Source).Append('\n')
-                .Append(manifest.ToYaml().TrimEnd('\n')).Append('\n');
+            builder.Append("---\n").Append(SourcePrefix).Append(document.Source).Append('\n').Append(document.Yaml);
         }
 
         return builder.ToString();
@@ -68,10 +74,13 @@ public static partial class HelmManifest
     }
 
     /// <summary>Parses a release manifest back into objects (with their <c># Source:</c> paths), in stored order.</summary>
-    public static ManifestSet Parse(string? manifest)
+    public static ManifestSet Parse(string? manifest) => Parse(Split(manifest));
+
+    /// <summary>Parses documents (from <see cref="Split"/>) into objects, in order.</summary>
+    public static ManifestSet Parse(IEnumerable<ManifestDocument> documents)
     {
         var items = new List<Manifest>();
-        foreach (var document in Split(manifest))
+        foreach (var document in documents)
         {
             foreach (var obj in KubernetesYaml.LoadAllFromString(document.Yaml))
             {
@@ -84,6 +93,45 @@ public static partial class HelmManifest
 
         return new ManifestSet(items);
     }
+
+    /// <summary>
+    /// The identity (API version, kind, namespace, name) of each object in <paramref name="documents"/>, as objects that
+    /// carry only that: enough to know what a revision applied, without mapping every field to a model type.
+    /// </summary>
+    public static ManifestSet ParseIdentities(IEnumerable<ManifestDocument> documents)
+    {
+        var items = new List<Manifest>();
+        foreach (var document in documents)
+        {
+            var stream = new YamlDotNet.RepresentationModel.YamlStream();
+            stream.Load(new StringReader(document.Yaml));
+            foreach (var root in stream.Documents.Select(d => d.RootNode).OfType<YamlDotNet.RepresentationModel.YamlMappingNode>())
+            {
+                var metadata = Child(root, "metadata") as YamlDotNet.RepresentationModel.YamlMappingNode;
+                var kind = Scalar(root, "kind");
+                var name = metadata is null ? null : Scalar(metadata, "name");
+                if (kind is null || name is null)
+                {
+                    continue;
+                }
+
+                items.Add(new Manifest(document.Source, new StoredObjectIdentity
+                {
+                    ApiVersion = Scalar(root, "apiVersion") ?? "v1",
+                    Kind = kind,
+                    Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Scalar(metadata!, "namespace") },
+                }));
+            }
+        }
+
+        return new ManifestSet(items);
+    }
+
+    private static YamlDotNet.RepresentationModel.YamlNode? Child(YamlDotNet.RepresentationModel.YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode(key), out var child) ? child : null;
+
+    private static string? Scalar(YamlDotNet.RepresentationModel.YamlMappingNode node, string key) =>
+        Child(node, key) is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
 
     // Helm's releaseutil.SplitManifests separator: a line that starts with ---.
     [GeneratedRegex(@"(?:^|\n)---[^\n]*(?=\n|$)")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using k8s.Models;
 
 namespace RunnerConsole.Core.Releases;
@@ -46,6 +47,41 @@ public static class ReleaseSecret
             },
             Type = SecretType,
             Data = new Dictionary<string, byte[]> { [DataKey] = ReleaseCodec.EncodeSecretData(record) },
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> as the JSON sent to the API, made directly: the record is encoded once and no typed
+    /// Secret is serialised on the way.
+    /// </summary>
+    public static JsonObject BuildJson(ReleaseRecord record, DateTimeOffset now, bool forUpdate, string? operation = null)
+    {
+        var metadata = new JsonObject
+        {
+            ["name"] = Name(record.Name, record.Version),
+            ["namespace"] = record.Namespace,
+            ["labels"] = new JsonObject
+            {
+                ["name"] = record.Name,
+                ["owner"] = Owner,
+                ["status"] = record.Status.ToHelm(),
+                ["version"] = record.Version.ToString(CultureInfo.InvariantCulture),
+                [forUpdate ? "modifiedAt" : "createdAt"] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        if (operation is not null)
+        {
+            metadata["annotations"] = new JsonObject { [OperatorAnnotation] = operation };
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = metadata,
+            ["type"] = SecretType,
+            // The API's base64 around the bytes of Helm's base64 text.
+            ["data"] = new JsonObject { [DataKey] = Convert.ToBase64String(ReleaseCodec.EncodeSecretData(record)) },
         };
     }
 

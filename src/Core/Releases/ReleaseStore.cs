@@ -59,7 +59,7 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
     /// </summary>
     public async Task CreateAsync(ReleaseRecord record, string? operation, CancellationToken cancellationToken)
     {
-        var secret = KubeObjects.ToJson(ReleaseSecret.Build(record, time.GetUtcNow(), forUpdate: false, operation));
+        var secret = ReleaseSecret.BuildJson(record, time.GetUtcNow(), forUpdate: false, operation);
         try
         {
             await cluster.CreateAsync(secret, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
     /// <summary>Rewrites a revision (status changes); the status label follows the record.</summary>
     public async Task UpdateAsync(ReleaseRecord record, string? operation, CancellationToken cancellationToken)
     {
-        var secret = KubeObjects.ToJson(ReleaseSecret.Build(record, time.GetUtcNow(), forUpdate: true, operation));
+        var secret = ReleaseSecret.BuildJson(record, time.GetUtcNow(), forUpdate: true, operation);
         await cluster.ReplaceAsync(secret, cancellationToken);
     }
 
@@ -96,15 +96,22 @@ public sealed class ReleaseStore(IKubeCluster cluster, TimeProvider time)
     }
 
     /// <summary>Deletes the oldest revisions beyond <paramref name="maxHistory"/>, never the last deployed one.</summary>
-    public async Task<IReadOnlyList<int>> PruneAsync(string release, string ns, int maxHistory, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<int>> PruneAsync(string release, string ns, int maxHistory, CancellationToken cancellationToken) =>
+        PruneAsync(release, ns, maxHistory, null, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="known"/> (the history as the operation that just wrote its revision knows it) the
+    /// history is not read again.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> PruneAsync(string release, string ns, int maxHistory, IReadOnlyList<(int Version, ReleaseStatus Status)>? known, CancellationToken cancellationToken)
     {
         if (maxHistory <= 0)
         {
             return [];
         }
 
-        var history = await HistoryAsync(release, ns, cancellationToken);
-        var doomed = HistoryPruning.RevisionsToDelete(history.Select(h => (h.Record.Version, h.Record.Status)), maxHistory);
+        var history = known ?? [.. (await HistoryAsync(release, ns, cancellationToken)).Select(h => (h.Record.Version, h.Record.Status))];
+        var doomed = HistoryPruning.RevisionsToDelete(history, maxHistory);
         foreach (var version in doomed)
         {
             await DeleteAsync(release, ns, version, cancellationToken);

@@ -40,4 +40,17 @@ public sealed class ReleaseSecretTests
         Assert.Equal(2, record.Version);
         Assert.Equal(secret.Metadata.Labels["status"], record.Status.ToHelm());
     }
+
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, "upgrade by alice: image bump")]
+    public void BuildJson_IsTheTypedSecretAsJson(bool forUpdate, string? operation)
+    {
+        var record = TestReleases.Record(3, ReleaseStatus.Deployed);
+
+        var json = ReleaseSecret.BuildJson(record, TestReleases.Now, forUpdate, operation);
+
+        var typed = RunnerConsole.Core.Cluster.KubeObjects.ToJson(ReleaseSecret.Build(record, TestReleases.Now, forUpdate, operation));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(typed, json), $"{typed.ToJsonString()}\n{json.ToJsonString()}");
+    }
 }
