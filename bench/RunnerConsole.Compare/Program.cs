@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using RunnerConsole.Compare;
 using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Operations;
@@ -169,11 +170,6 @@ async Task<Row> PairAsync(string task, string peerName, Func<Task<Measurement>> 
 async Task<Measurement> InstallAsync(string tool, Inputs inputs, int latency)
 {
     await using var sandbox = await StartSandboxAsync(latency);
-    if (tool == "kubectl")
-    {
-        await MustAsync(kubectl, ["create", "namespace", Namespace], sandbox.Kubeconfig);
-    }
-
     return await TimeAsync(sandbox, tool switch
     {
         "ours" => options.Cli,
@@ -185,11 +181,6 @@ async Task<Measurement> InstallAsync(string tool, Inputs inputs, int latency)
 async Task<Measurement> UpgradeAsync(string tool, Inputs inputs, int latency)
 {
     await using var sandbox = await StartSandboxAsync(latency);
-    if (tool == "kubectl")
-    {
-        await MustAsync(kubectl, ["create", "namespace", Namespace], sandbox.Kubeconfig);
-    }
-
     var path = tool switch { "ours" => options.Cli, "helm" => helm, _ => kubectl };
     await MustAsync(path, InstallArgs(tool, inputs, old: true, sandbox.Kubeconfig), sandbox.Kubeconfig);
     return await TimeAsync(sandbox, path, tool switch
@@ -248,7 +239,7 @@ async Task RunEngineAsync(OperationContext context, string valuesFile, bool upgr
     var request = input.Request ?? throw new InvalidOperationException(string.Join("; ", input.Errors));
     var result = upgrade
         ? await new UpgradeOperation(context).RunAsync(request, install: false, engineOptions, null, CancellationToken.None)
-        : await new InstallOperation(context).RunAsync(request with { CreateNamespace = true }, engineOptions, null, CancellationToken.None);
+        : await new InstallOperation(context).RunAsync(request, engineOptions, null, CancellationToken.None);
     if (!result.Succeeded)
     {
         throw new InvalidOperationException($"engine {(upgrade ? "upgrade" : "install")} failed: {result.Message}");
@@ -266,15 +257,21 @@ static bool IsWrite(RunnerConsole.Sandbox.Faults.RequestLogEntry e) => e.Method 
 
 string[] InstallArgs(string tool, Inputs inputs, bool old, string kubeconfig) => tool switch
 {
-    "ours" => ["install", Release, "-n", Namespace, "-f", old ? inputs.Values : inputs.BumpedValues, "--version", Version, "--create-namespace", "--kubeconfig", kubeconfig],
-    "helm" => ["install", Release, old ? inputs.OldChart : inputs.NewChart, "-n", Namespace, "--create-namespace", "--kubeconfig", kubeconfig],
+    "ours" => ["install", Release, "-n", Namespace, "-f", old ? inputs.Values : inputs.BumpedValues, "--version", Version, "--kubeconfig", kubeconfig],
+    "helm" => ["install", Release, old ? inputs.OldChart : inputs.NewChart, "-n", Namespace, "--kubeconfig", kubeconfig],
     _ => ["apply", "--server-side", "--field-manager=kubectl", "-f", old ? inputs.OldBundle : inputs.NewBundle, "--kubeconfig", kubeconfig],
 };
 
+// Every tool starts from the same state: the release's namespace exists and is empty (created outside the timing).
 async Task<TestCluster> StartSandboxAsync(int latency)
 {
     var server = await SandboxServer.StartAsync(new SandboxOptions { Latency = TimeSpan.FromMilliseconds(latency) });
     var kubeconfig = server.WriteKubeconfig(Path.Combine(work, $"kubeconfig-{Guid.NewGuid():N}"));
+    using (var cluster = KubeCluster.FromKubeconfig(kubeconfig, null))
+    {
+        await cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } }, CancellationToken.None);
+    }
+
     return new TestCluster(server, kubeconfig);
 }
 

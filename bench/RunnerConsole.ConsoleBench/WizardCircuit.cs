@@ -1,28 +1,11 @@
 using Microsoft.Playwright;
+using RunnerConsole.E2E.Tests.Infrastructure;
 
 namespace RunnerConsole.ConsoleBench;
 
 /// <summary>One browser context signed in and showing the install wizard with its live preview: one Blazor circuit.</summary>
 internal static class WizardCircuit
 {
-    // Sets the input's value the way typing does and resolves once the YAML viewer shows it: the time from the field
-    // change to the updated preview, measured inside the page (no Playwright round trips in the number).
-    private const string TimeEditScript = """
-        (input, value) => new Promise(resolve => {
-            const start = performance.now();
-            const shown = () => {
-                const region = document.querySelector('[aria-label="YAML of Deployment tool-manager"]');
-                return region !== null && region.textContent.includes('KUBIYA_RUNNER_NAME') && region.textContent.includes(value);
-            };
-            const observer = new MutationObserver(() => {
-                if (shown()) { observer.disconnect(); resolve(performance.now() - start); }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            input.value = value;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-        })
-        """;
-
     public static async Task<IPage> OpenAsync(IBrowser browser, ConsoleProcess console)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
@@ -56,7 +39,7 @@ internal static class WizardCircuit
         var samples = new List<double>();
         for (var i = 0; i < edits + 2; i++)
         {
-            var ms = await name.EvaluateAsync<double>(TimeEditScript, $"bench-runner-{i:D3}");
+            var ms = await name.EvaluateAsync<double>(PreviewTiming.TimeEditScript, $"bench-runner-{i:D3}");
             if (i >= 2)
             {
                 samples.Add(ms);

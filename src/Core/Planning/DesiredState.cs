@@ -5,6 +5,7 @@ using k8s.Models;
 using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Releases;
 using RunnerConsole.Core.Rendering;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Core.Planning;
 
@@ -30,7 +31,7 @@ public static class DesiredState
 
             HelmOwnership.Stamp(copy.Metadata, release, ns);
             // Prepared objects are the engine's own copies and are not changed after this: their JSON can be kept.
-            PreparedJson.AddOrUpdate(copy, KubernetesJson.Serialize(copy));
+            PreparedJson.AddOrUpdate(copy, KubeYaml.Json(copy));
             prepared.Add(manifest with { Object = copy });
         }
 
@@ -69,7 +70,7 @@ public static class DesiredState
 
     /// <summary>The object's JSON text (see <see cref="JsonOf"/>).</summary>
     public static string JsonTextOf(Manifest manifest) =>
-        PreparedJson.TryGetValue(manifest.Object, out var json) ? json : KubernetesJson.Serialize(manifest.Object);
+        PreparedJson.TryGetValue(manifest.Object, out var json) ? json : KubeYaml.Json(manifest.Object);
 
     // Whether each kind is namespaced, all API versions asked at once (built-in kinds need no request at all).
     private static async Task<Dictionary<(string ApiVersion, string Kind), bool?>> ScopesAsync(IEnumerable<Manifest> manifests, IKubeCluster cluster, CancellationToken cancellationToken)
@@ -84,7 +85,7 @@ public static class DesiredState
     private static IKubernetesObject<V1ObjectMeta> Copy(IKubernetesObject<V1ObjectMeta> obj)
     {
         var copy = (IKubernetesObject<V1ObjectMeta>)ShallowClone.Invoke(obj, null)!;
-        copy.Metadata = obj.Metadata is null ? new V1ObjectMeta() : KubernetesJson.Deserialize<V1ObjectMeta>(KubernetesJson.Serialize(obj.Metadata));
+        copy.Metadata = obj.Metadata is null ? new V1ObjectMeta() : KubeYaml.FromJsonText<V1ObjectMeta>(KubeYaml.Json(obj.Metadata));
         return copy;
     }
 

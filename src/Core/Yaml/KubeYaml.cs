@@ -94,6 +94,20 @@ public static class KubeYaml
         return YamlEmitter.Emit(json.WrittenSpan, yaml);
     }
 
+    /// <summary>
+    /// The object's JSON as <see cref="KubernetesJson"/> writes it (same converters and values; apiVersion, kind and
+    /// metadata first), from the compiled metadata for the rendered kinds: a cold process needs no reflection for it.
+    /// </summary>
+    public static string Json(object kubernetesObject)
+    {
+        ArgumentNullException.ThrowIfNull(kubernetesObject);
+        return JsonSerializer.Serialize(kubernetesObject, kubernetesObject.GetType(), JsonOptions);
+    }
+
+    /// <summary>Reads JSON written by <see cref="Json"/> (or any Kubernetes JSON) into <typeparamref name="T"/>.</summary>
+    public static T FromJsonText<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, JsonOptions) ?? throw new JsonException($"no {typeof(T).Name} in the JSON");
+
     /// <summary>A JSON document (UTF-8) as one YAML document, ending with a newline; object keys keep their order, null members are left out.</summary>
     public static string FromJson(ReadOnlySpan<byte> utf8Json)
     {

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using RunnerConsole.Core.Values;
 using Microsoft.Extensions.DependencyInjection;
 using RunnerConsole.E2E.Tests.Infrastructure;
+using static RunnerConsole.E2E.Tests.Infrastructure.ConsolePage;
 using RunnerConsole.Hosting;
 
 namespace RunnerConsole.E2E.Tests.Install;
@@ -17,24 +18,6 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
 {
     private const string RunnerCreds = "-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.runner\n------END NATS USER JWT------\n-----BEGIN USER NKEY SEED-----\nSUAIRUNNERSEED\n------END USER NKEY SEED------\n";
     private const string CustomerCreds = "-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.customer\n------END NATS USER JWT------\n-----BEGIN USER NKEY SEED-----\nSUAICUSTOMERSEED\n------END USER NKEY SEED------\n";
-
-    // Sets an input's value the way typing does and resolves once the YAML viewer shows it: the time from the field
-    // change to the updated preview, measured inside the page (no Playwright round trips in the number).
-    private const string TimeEditScript = """
-        (input, value) => new Promise(resolve => {
-            const start = performance.now();
-            const shown = () => {
-                const region = document.querySelector('[aria-label="YAML of Deployment tool-manager"]');
-                return region !== null && region.textContent.includes('KUBIYA_RUNNER_NAME') && region.textContent.includes(value);
-            };
-            const observer = new MutationObserver(() => {
-                if (shown()) { observer.disconnect(); resolve(performance.now() - start); }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            input.value = value;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-        })
-        """;
 
     private const string AgentUuid = "123e4567-e89b-12d3-a456-426614174000";
 
@@ -186,7 +169,7 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
         var samples = new List<double>();
         for (var i = 0; i < Warmup + Edits; i++)
         {
-            var ms = await name.EvaluateAsync<double>(TimeEditScript, $"edge-runner-{i:D2}");
+            var ms = await name.EvaluateAsync<double>(PreviewTiming.TimeEditScript, $"edge-runner-{i:D2}");
             if (i >= Warmup)
             {
                 samples.Add(ms); // the first edits warm up the circuit
@@ -256,14 +239,6 @@ public sealed class InstallWizardTests(BrowserFixture browser) : IClassFixture<B
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to diff" })).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByText("only operators can continue", new() { Exact = false })).ToBeVisibleAsync();
-    }
-
-    private static async Task NextAsync(IPage page, string nextTitle)
-    {
-        var next = page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true });
-        await Assertions.Expect(next).ToBeEnabledAsync();
-        await next.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = nextTitle, Exact = true, Level = 2 })).ToBeVisibleAsync();
     }
 
     private static async Task<int> ObjectCountAsync(IPage page)

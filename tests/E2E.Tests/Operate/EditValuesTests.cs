@@ -9,6 +9,7 @@ using RunnerConsole.Core.Planning;
 using RunnerConsole.Core.Rendering;
 using RunnerConsole.Core.Values;
 using RunnerConsole.E2E.Tests.Infrastructure;
+using static RunnerConsole.E2E.Tests.Infrastructure.ConsolePage;
 using RunnerConsole.Hosting;
 using RunnerConsole.Model.Operate;
 
@@ -24,8 +25,6 @@ public sealed class EditValuesTests(BrowserFixture browser) : IClassFixture<Brow
     private const string Release = "edit-runner";
     private const string Namespace = "edit-kubiya";
     private const string NewScrapeInterval = "45s";
-    private static readonly float Patience = 90_000;
-
     private readonly ConsoleAppFactory _app = new();
 
     private readonly RunnerValues _installed = RunnerValues.Defaults with
@@ -177,42 +176,7 @@ public sealed class EditValuesTests(BrowserFixture browser) : IClassFixture<Brow
     private static ManifestSet Render(RunnerValues values, RenderContext context) =>
         RunnerRenderer.Render(values, RunnerCatalog.Default.Resolve(values.Version)!, Release, Namespace, context);
 
-    private static string Creds(string seed) =>
-        "-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QifQ.test.jwt\n------END NATS USER JWT------\n\n" +
-        $"-----BEGIN USER NKEY SEED-----\nSUA{seed}\n------END USER NKEY SEED------\n";
+    private Task<IPage> SignedInPageAsync() => ConsolePage.SignedInAsync(browser.Browser, _app.BaseAddress, ConsoleAppFactory.OperatorToken);
 
-    private async Task<IPage> SignedInPageAsync()
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(new Uri(_app.BaseAddress, $"/signin?token={ConsoleAppFactory.OperatorToken}").ToString());
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    private async Task GoAsync(IPage page, string path)
-    {
-        await page.GotoAsync(new Uri(_app.BaseAddress, path).ToString());
-        await ReadyAsync(page);
-    }
-
-    private static async Task NextAsync(IPage page, string nextTitle)
-    {
-        var next = page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true });
-        await Assertions.Expect(next).ToBeEnabledAsync();
-        await next.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = nextTitle, Exact = true, Level = 2 })).ToBeVisibleAsync();
-    }
-
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator("[data-circuit='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
-
-    private static async Task FinishedAsync(IPage page)
-    {
-        await ReadyAsync(page);
-        var state = page.Locator("[data-state]");
-        await Assertions.Expect(state).Not.ToHaveAttributeAsync("data-state", "running", new() { Timeout = Patience });
-        Assert.Equal("succeeded", await state.GetAttributeAsync("data-state"));
-    }
+    private Task GoAsync(IPage page, string path) => ConsolePage.GoAsync(page, _app.BaseAddress, path);
 }

@@ -5,6 +5,7 @@ using RunnerConsole.Auth;
 using RunnerConsole.Core.Catalog;
 using RunnerConsole.Core.Values;
 using RunnerConsole.E2E.Tests.Infrastructure;
+using static RunnerConsole.E2E.Tests.Infrastructure.ConsolePage;
 using RunnerConsole.Hosting;
 using RunnerConsole.Model.Operate;
 
@@ -19,8 +20,6 @@ public sealed class OperateFlowTests(BrowserFixture browser) : IClassFixture<Bro
 {
     private const string Release = "e2e-runner";
     private const string Namespace = "e2e-kubiya";
-    private static readonly float Patience = 90_000;
-
     private readonly ConsoleAppFactory _app = new();
 
     public async ValueTask InitializeAsync()
@@ -129,34 +128,7 @@ public sealed class OperateFlowTests(BrowserFixture browser) : IClassFixture<Bro
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("release-detail-viewer.png"), FullPage = true });
     }
 
-    private static string Creds(string seed) =>
-        "-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QifQ.test.jwt\n------END NATS USER JWT------\n\n" +
-        $"-----BEGIN USER NKEY SEED-----\nSUA{seed}\n------END USER NKEY SEED------\n";
+    private Task<IPage> SignedInPageAsync(string token) => ConsolePage.SignedInAsync(browser.Browser, _app.BaseAddress, token);
 
-    private async Task<IPage> SignedInPageAsync(string token)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(new Uri(_app.BaseAddress, $"/signin?token={token}").ToString());
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    private async Task GoAsync(IPage page, string path)
-    {
-        await page.GotoAsync(new Uri(_app.BaseAddress, path).ToString());
-        await ReadyAsync(page);
-    }
-
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator("[data-circuit='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
-
-    private static async Task FinishedAsync(IPage page)
-    {
-        await ReadyAsync(page);
-        var state = page.Locator("[data-state]");
-        await Assertions.Expect(state).Not.ToHaveAttributeAsync("data-state", "running", new() { Timeout = Patience });
-        Assert.Equal("succeeded", await state.GetAttributeAsync("data-state"));
-    }
+    private Task GoAsync(IPage page, string path) => ConsolePage.GoAsync(page, _app.BaseAddress, path);
 }
