@@ -69,7 +69,7 @@ public sealed class UninstallPreviewTests(OperateSandbox sandbox) : IClassFixtur
         var items = provider.FindAll("[aria-label='Objects uninstall deletes'] [role=listitem]");
         Assert.True(expected.Objects.Count > 3, "the sandbox release has a runner's objects");
         Assert.Equal(expected.Objects.Select(o => o.Label), items.Select(i => i.QuerySelector("code")!.TextContent));
-        Assert.Contains($"{expected.Deleted.Count()} object(s) of release", provider.Markup);
+        Assert.Contains($"{expected.Deleted.Count()} objects of release", provider.Markup);
         await OperateTestContext.Button(provider, "Cancel").ClickAsync(new());
         await click;
     }

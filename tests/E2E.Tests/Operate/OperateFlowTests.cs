@@ -108,6 +108,8 @@ public sealed class OperateFlowTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await dialog.GetByLabel($"Type {Release} to confirm").FillAsync(Release);
         await Assertions.Expect(confirm).ToBeEnabledAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.List, new() { Name = "Objects uninstall deletes" })).ToContainTextAsync("Deployment/tool-manager");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("uninstall-dialog.png") });
         await confirm.ClickAsync();
         await FinishedAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert, new() { Name = "Outcome" })).ToContainTextAsync("uninstalled");
