@@ -50,6 +50,8 @@ public sealed class InstallOperation(OperationContext context)
         var desired = await DesiredState.PrepareAsync(request.Desired, request.Release, request.Namespace, context.Cluster, cancellationToken);
         record = record with { Manifest = HelmManifest.JoinDocuments(HelmManifest.Documents(desired)) };
         context.Trace?.Mark("desired state, manifest");
+        // In an existing namespace: which of our objects exist already, one list per kind, read while the lock is written.
+        var present = createdNamespace ? null : PresentAsync(desired, request.Namespace, cancellationToken);
         await store.AcquireAsync(record, history, operation, cancellationToken);
         context.Trace?.Mark("pending record (lock)");
         progress?.Report(new ReleaseRecorded(context.Now, record.Version, record.Status, record.Info.Description!));
@@ -59,7 +61,13 @@ public sealed class InstallOperation(OperationContext context)
         try
         {
             // In a namespace this install just created nothing of ours can exist yet: no reads, no dry-runs.
-            var hints = new PlanHints { KnownAbsent = createdNamespace ? key => key.Namespace == request.Namespace && !CreatedWithNamespace(key) : null };
+            var existing = present is null ? null : await present;
+            var hints = new PlanHints
+            {
+                KnownAbsent = createdNamespace
+                    ? key => key.Namespace == request.Namespace && !CreatedWithNamespace(key)
+                    : existing is null ? null : key => key.Namespace == request.Namespace && existing.TryGetValue((key.ApiVersion, key.Kind), out var names) && !names.Contains(key.Name),
+            };
             plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, hints, cancellationToken);
             context.Trace?.Mark("plan");
             OperationContext.EnsureAllowed(plan, options);
@@ -128,6 +136,28 @@ public sealed class InstallOperation(OperationContext context)
         {
             // Someone created it since we looked: it may hold objects already.
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The names of the desired kinds that already exist in <paramref name="ns"/>, one list request per kind, all at
+    /// once: objects missing from them need no read or dry-run before they are created. Null when any list is refused
+    /// or fails (e.g. RBAC that allows get but not list): then every object is read as usual.
+    /// </summary>
+    private async Task<Dictionary<(string ApiVersion, string Kind), HashSet<string>>?> PresentAsync(IReadOnlyList<Manifest> desired, string ns, CancellationToken cancellationToken)
+    {
+        var kinds = desired.Where(m => m.Namespace == ns).Select(m => (m.ApiVersion, m.Kind)).Distinct().ToList();
+        try
+        {
+            var lists = await Task.WhenAll(kinds.Select(k => context.Cluster.ListAsync(k.ApiVersion, k.Kind, ns, null, cancellationToken)));
+            return kinds.Zip(lists).ToDictionary(
+                pair => pair.First,
+                pair => pair.Second.Select(o => o["metadata"]?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only a shortcut: without it every object is read before it is applied.
+            return null;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Sandbox.Faults;
@@ -43,6 +44,39 @@ public sealed class RequestBudgetTests
         var reads = log.Where(e => e.Method == "GET").ToList();
         Assert.True(reads.Count <= 3, string.Join("\n", reads));
         Assert.DoesNotContain(log, e => e.Query.Contains("dryRun", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Install_DefaultRunnerIntoExistingEmptyNamespace_ListsEachKindOnceInsteadOfReadingEachObject()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await sandbox.Cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = TestSandbox.Ns } }, Ct);
+        sandbox.Server.Log.Clear();
+
+        var (result, objects) = await InstallAsync(sandbox);
+
+        Assert.True(result.Succeeded, result.Message);
+        var log = sandbox.Server.Log.Entries;
+        Assert.DoesNotContain(log, e => e.Query.Contains("dryRun", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, e => e.Verb == "get" && e.Resource is not ("namespaces" or "secrets"));
+        var kinds = result.Plan!.Objects.Where(o => o.Key.Namespace == TestSandbox.Ns).Select(o => o.Key.Kind).Distinct().Count();
+        // One list per kind, plus the release history (a list of Secrets by label).
+        Assert.Equal(kinds + 1, log.Count(e => e.Verb == "list"));
+        Assert.Equal(objects + 2, log.Count(IsWrite));
+    }
+
+    [Fact]
+    public async Task Install_ExistingNamespaceHoldsAnObjectOfOurs_StillRefusesToTakeItOverWithoutAdopt()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await sandbox.Cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = TestSandbox.Ns } }, Ct);
+        await sandbox.Cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "otel-collector", ["namespace"] = TestSandbox.Ns } }, Ct);
+
+        var (result, _) = await InstallAsync(sandbox);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("adopt", result.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("otel-collector", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
