@@ -1,5 +1,5 @@
 using RunnerConsole.Core.Releases;
-using RunnerConsole.Core.Rendering;
+using RunnerConsole.Core.Planning;
 
 namespace RunnerConsole.Model.Releases;
 
@@ -10,8 +10,8 @@ public sealed record UninstallObject(string Kind, string Name, bool Kept)
 }
 
 /// <summary>
-/// What an uninstall removes, read from the deployed revision's manifest, in deletion order (workloads before the
-/// configuration and accounts they use, as <c>helm uninstall</c> does). At run time only objects this release still owns
+/// What an uninstall removes, read from the deployed revision's manifest, in the order uninstall deletes it
+/// (<see cref="ApplyPhases.ForPrune"/>: workloads before the configuration and accounts they use). At run time only objects this release still owns
 /// are deleted; ones taken over by someone else are left and reported.
 /// </summary>
 public sealed record UninstallPreview(IReadOnlyList<UninstallObject> Objects)
@@ -21,10 +21,7 @@ public sealed record UninstallPreview(IReadOnlyList<UninstallObject> Objects)
     public IEnumerable<UninstallObject> Kept => Objects.Where(o => o.Kept);
 
     public static UninstallPreview Of(ReleaseRecord record) => new(
-        [.. HelmManifest.Parse(record.Manifest)
-            .DistinctBy(m => m.Key)
-            .OrderByDescending(m => InstallOrder.PhaseOf(m.Kind))
-            .ThenBy(m => m.Kind, StringComparer.Ordinal)
-            .ThenBy(m => m.Name, StringComparer.Ordinal)
+        [.. ApplyPhases.ForPrune(HelmManifest.Parse(record.Manifest).DistinctBy(m => m.Key), m => m.Kind)
+            .SelectMany(phase => phase.Items.OrderBy(m => m.Kind, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal))
             .Select(m => new UninstallObject(m.Kind, m.Name, HelmOwnership.IsKept(m.Object.Metadata?.Annotations)))]);
 }
