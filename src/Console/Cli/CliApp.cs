@@ -8,7 +8,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args)
     {
         var app = new CommandApp<ServeCommand>();
-        app.Configure(Configure);
+        app.Configure(config => Configure(config, args));
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -18,7 +18,12 @@ public static class CliApp
         return await app.RunAsync(args, cancellation.Token);
     }
 
-    internal static void Configure(IConfigurator config)
+    /// <summary>
+    /// Registers the verbs. Spectre.Console.Cli reflects over the settings of every registered verb before it parses
+    /// anything, a large share of a CLI run's start-up, so when <c>args[0]</c> names a verb only that verb (or branch) is
+    /// registered; no arguments, an option first (<c>serve</c>'s defaults, <c>--help</c>) or an unknown word registers all.
+    /// </summary>
+    internal static void Configure(IConfigurator config, IReadOnlyList<string>? args = null)
     {
         config.SetApplicationName("runner-console");
         // Not strict: `serve` hands options it does not know to ASP.NET configuration (as test hosts and
@@ -37,42 +42,53 @@ public static class CliApp
             return ExitCodes.Internal;
         });
 
-        config.AddCommand<DiffCommand>("diff").WithDescription("Show what an upgrade would change (server-side dry-run; secrets masked).").WithExample("diff", "runner", "-n", "kubiya", "-f", "values.yaml", "--detailed-exitcode");
-        config.AddCommand<InstallCommand>("install").WithDescription("Render and install the runner as a Helm-compatible release.").WithExample("install", "runner", "-n", "kubiya", "-f", "values.yaml", "--create-namespace", "--wait");
-        config.AddCommand<UpgradeCommand>("upgrade").WithDescription("Upgrade the release to new values or a new runner version.").WithExample("upgrade", "runner", "-n", "kubiya", "-f", "values.yaml", "--install", "--atomic");
-        config.AddCommand<RollbackCommand>("rollback").WithDescription("Roll back to a stored revision (default: the previous).").WithExample("rollback", "runner", "3", "-n", "kubiya");
-        config.AddCommand<HistoryCommand>("history").WithDescription("List the release's revisions.").WithExample("history", "runner", "-n", "kubiya");
-        config.AddCommand<StatusCommand>("status").WithDescription("Show the release and the health of its objects.").WithExample("status", "runner", "-n", "kubiya");
-        config.AddCommand<UninstallCommand>("uninstall").WithDescription("Delete the release's objects and history.").WithExample("uninstall", "runner", "-n", "kubiya", "--keep-history");
-        config.AddCommand<RecoverCommand>("recover").WithDescription("Release the lock of a revision stuck in pending-* (marks it failed).").WithExample("recover", "runner", "-n", "kubiya");
-        config.AddCommand<ServeCommand>("serve")
-            .WithDescription("Run the web console (the default when no verb is given).")
-            .WithExample("serve", "--urls", "http://127.0.0.1:5080");
-        config.AddCommand<RenderCommand>("render").WithDescription("Render the runner's manifests from a values file (like helm template).").WithExample("render", "-f", "values.yaml", "-n", "kubiya");
-        config.AddCommand<ProbeCommand>("probe")
-            .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
-            .IsHidden();
+        var only = args is [var first, ..] && Verbs.Any(v => v.Name == first) ? args[0] : null;
+        foreach (var (name, register) in Verbs)
+        {
+            if (only is null || only == name)
+            {
+                register(config);
+            }
+        }
+    }
 
-        config.AddBranch("values", values =>
+    private static readonly (string Name, Action<IConfigurator> Register)[] Verbs =
+    [
+        ("diff", c => c.AddCommand<DiffCommand>("diff").WithDescription("Show what an upgrade would change (server-side dry-run; secrets masked).").WithExample("diff", "runner", "-n", "kubiya", "-f", "values.yaml", "--detailed-exitcode")),
+        ("install", c => c.AddCommand<InstallCommand>("install").WithDescription("Render and install the runner as a Helm-compatible release.").WithExample("install", "runner", "-n", "kubiya", "-f", "values.yaml", "--create-namespace", "--wait")),
+        ("upgrade", c => c.AddCommand<UpgradeCommand>("upgrade").WithDescription("Upgrade the release to new values or a new runner version.").WithExample("upgrade", "runner", "-n", "kubiya", "-f", "values.yaml", "--install", "--atomic")),
+        ("rollback", c => c.AddCommand<RollbackCommand>("rollback").WithDescription("Roll back to a stored revision (default: the previous).").WithExample("rollback", "runner", "3", "-n", "kubiya")),
+        ("history", c => c.AddCommand<HistoryCommand>("history").WithDescription("List the release's revisions.").WithExample("history", "runner", "-n", "kubiya")),
+        ("status", c => c.AddCommand<StatusCommand>("status").WithDescription("Show the release and the health of its objects.").WithExample("status", "runner", "-n", "kubiya")),
+        ("uninstall", c => c.AddCommand<UninstallCommand>("uninstall").WithDescription("Delete the release's objects and history.").WithExample("uninstall", "runner", "-n", "kubiya", "--keep-history")),
+        ("recover", c => c.AddCommand<RecoverCommand>("recover").WithDescription("Release the lock of a revision stuck in pending-* (marks it failed).").WithExample("recover", "runner", "-n", "kubiya")),
+        ("serve", c => c.AddCommand<ServeCommand>("serve")
+            .WithDescription("Run the web console (the default when no verb is given).")
+            .WithExample("serve", "--urls", "http://127.0.0.1:5080")),
+        ("render", c => c.AddCommand<RenderCommand>("render").WithDescription("Render the runner's manifests from a values file (like helm template).").WithExample("render", "-f", "values.yaml", "-n", "kubiya")),
+        ("probe", c => c.AddCommand<ProbeCommand>("probe")
+            .WithDescription("GET a URL and exit 0 on a 2xx answer (the container health check).")
+            .IsHidden()),
+        ("values", c => c.AddBranch("values", values =>
         {
             values.SetDescription("Create, describe and check runner values files.");
             values.AddCommand<ValuesInitCommand>("init").WithDescription("Print a complete, commented default values file.");
             values.AddCommand<ValuesSchemaCommand>("schema").WithDescription("Print the JSON Schema of the values file (for editors).");
             values.AddCommand<ValuesValidateCommand>("validate").WithDescription("Check a values file and print every error.")
                 .WithExample("values", "validate", "-f", "values.yaml");
-        });
-        config.AddCommand<LintCommand>("lint")
+        })),
+        ("lint", c => c.AddCommand<LintCommand>("lint")
             .WithDescription("Check manifests against the runner's security policy; exit 1 on any error-level finding.")
             .WithExample("lint", "--manifests", "runner.yaml", "-o", "json")
-            .WithExample("lint", "-f", "values.yaml");
-        config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig");
-        config.AddBranch("export", export =>
+            .WithExample("lint", "-f", "values.yaml")),
+        ("sandbox", c => c.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Sandbox: an in-memory, simulated Kubernetes API server for kubectl and helm.").WithExample("sandbox", "--listen", "127.0.0.1:6443", "--kubeconfig-out", "sandbox.kubeconfig")),
+        ("export", c => c.AddBranch("export", export =>
         {
             export.SetDescription("Export the runner for other tools: a Helm chart, a manifest bundle, a values file.");
             export.AddCommand<ExportChartCommand>("chart").WithDescription("Write a versioned Helm chart package (kubiya-runner-<version>.tgz) without secrets.")
                 .WithExample("export", "chart", "-f", "values.yaml", "-o", "dist");
             export.AddCommand<ExportBundleCommand>("bundle").WithDescription("Print every object as one multi-document YAML (Secret data masked unless --show-secrets).");
             export.AddCommand<ExportValuesCommand>("values").WithDescription("Print the complete values, defaults filled in, secrets redacted.");
-        });
-    }
+        })),
+    ];
 }

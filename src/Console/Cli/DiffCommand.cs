@@ -23,11 +23,8 @@ public sealed class DiffCommand : AsyncCommand<DiffCommand.Settings>
         CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : ReleaseCli.GuardAsync(async () =>
         {
             var trace = OperationTrace.FromEnvironment();
-            var (cluster, ns) = ReleaseCli.Connect(settings, trace);
+            var (cluster, engine, request, exit) = await ReleaseCli.StartRenderedAsync(settings, withNamespace: false, trace, cancellationToken);
             using var _ = cluster;
-            var engine = new OperationContext(cluster) { Trace = trace };
-            engine.Prefetch(settings.Release, ns, withNamespace: false, cancellationToken);
-            var (request, exit) = await ReleaseCli.RequestAsync(settings, cluster, ns, cancellationToken, trace);
             if (request is null)
             {
                 return exit;

@@ -154,14 +154,50 @@ internal static class ReleaseCli
         }
     }
 
-    public static async Task<(ReleaseRequest? Request, int Exit)> RequestAsync(RenderSettings settings, KubeCluster cluster, string ns, CancellationToken cancellationToken, OperationTrace? trace = null)
+    /// <summary>
+    /// The start every rendering verb shares, with the independent parts side by side: the values file is read and
+    /// checked on another core while this one reads the kubeconfig and builds the client; the release history (and,
+    /// with <paramref name="withNamespace"/>, the namespace) is read while the values are rendered. Null request: the
+    /// errors are printed and the exit code is given.
+    /// </summary>
+    public static async Task<(KubeCluster Cluster, OperationContext Engine, ReleaseRequest? Request, int Exit)> StartRenderedAsync(
+        RenderSettings settings, bool withNamespace, OperationTrace? trace, CancellationToken cancellationToken)
     {
-        var (request, exit) = await ReadRequestAsync(settings, cluster, ns, cancellationToken);
-        trace?.Mark("values, render, registry key pair");
-        return (request, exit);
+        var values = Task.Run(() => ReadValuesAsync(settings, cancellationToken), cancellationToken);
+        KubeCluster cluster;
+        string ns;
+        try
+        {
+            (cluster, ns) = Connect(settings, trace);
+        }
+        catch
+        {
+            // Not left running unobserved: a values error is no longer interesting once the kubeconfig failed.
+            await ((Task)values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        var engine = new OperationContext(cluster) { Trace = trace };
+        engine.Prefetch(settings.Release, ns, withNamespace, cancellationToken);
+        var (input, exit) = await values;
+        trace?.Mark("values");
+        if (input is null)
+        {
+            return (cluster, engine, null, exit);
+        }
+
+        var result = await ReleaseInputs.PrepareAsync(input, settings.Release, ns, engine.Cluster, TimeProvider.System, cancellationToken);
+        trace?.Mark("render, registry key pair");
+        if (result.Request is null)
+        {
+            PrintErrors(result.Errors);
+            return (cluster, engine, null, ExitCodes.InvalidInput);
+        }
+
+        return (cluster, engine, result.Request with { CreateNamespace = settings.CreateNamespace }, ExitCodes.Ok);
     }
 
-    private static async Task<(ReleaseRequest? Request, int Exit)> ReadRequestAsync(RenderSettings settings, KubeCluster cluster, string ns, CancellationToken cancellationToken)
+    private static async Task<(ValuesInput? Input, int Exit)> ReadValuesAsync(RenderSettings settings, CancellationToken cancellationToken)
     {
         string? yaml = null;
         if (settings.Values is { } path)
@@ -175,18 +211,22 @@ internal static class ReleaseCli
             yaml = path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(path, cancellationToken);
         }
 
-        var result = await ReleaseInputs.FromValuesAsync(yaml, settings.Version, settings.Release, ns, cluster, TimeProvider.System, cancellationToken);
-        if (result.Request is null)
+        var (input, errors) = ReleaseInputs.Load(yaml, settings.Version);
+        if (input is null)
         {
-            foreach (var error in result.Errors)
-            {
-                Console.Error.WriteLine($"error: {error}");
-            }
-
+            PrintErrors(errors);
             return (null, ExitCodes.InvalidInput);
         }
 
-        return (result.Request with { CreateNamespace = settings.CreateNamespace }, ExitCodes.Ok);
+        return (input, ExitCodes.Ok);
+    }
+
+    private static void PrintErrors(IEnumerable<string> errors)
+    {
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine($"error: {error}");
+        }
     }
 
     /// <summary>Progress: one line per event; on a terminal the lines are coloured and a spinner shows the current wait.</summary>
@@ -235,12 +275,8 @@ internal static class ReleaseCli
         CliInput.RejectLeftovers(context) is { } usage ? Task.FromResult(usage) : GuardAsync(async () =>
         {
             var trace = OperationTrace.FromEnvironment();
-            var (cluster, ns) = Connect(settings, trace);
+            var (cluster, engine, request, exit) = await StartRenderedAsync(settings, withNamespace: mayInstall, trace, cancellationToken);
             using var _ = cluster;
-            // The history and namespace reads do not depend on the values: they run while the values are rendered.
-            var engine = new OperationContext(cluster) { Trace = trace };
-            engine.Prefetch(settings.Release, ns, mayInstall, cancellationToken);
-            var (request, exit) = await RequestAsync(settings, cluster, ns, cancellationToken, trace);
             if (request is null)
             {
                 return exit;

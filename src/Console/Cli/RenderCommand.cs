@@ -103,9 +103,7 @@ public sealed class RenderCommand : RunnerFileCommand<RenderCommand.Settings>
         };
         try
         {
-            var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellation.Token);
-            StartupTrace.Mark("values loaded");
-            return input is null ? exit : await new RenderCommand().RunAsync(input, settings, cancellation.Token);
+            return await new RenderCommand().LoadAndRunAsync(settings, cancellation.Token);
         }
         catch (Exception ex)
         {
@@ -118,13 +116,12 @@ public sealed class RenderCommand : RunnerFileCommand<RenderCommand.Settings>
     protected override async Task<int> RunAsync(RunnerInput input, Settings settings, CancellationToken cancellationToken)
     {
         var set = RunnerInputs.RenderForOutput(input, settings.ShowSecrets);
-        StartupTrace.Mark("rendered");
+        Trace?.Mark("render");
         if (settings.OutputDir is null)
         {
             var yaml = ManifestOutput.ToHelmStream(set);
-            StartupTrace.Mark("yaml");
+            Trace?.Mark("YAML");
             await Console.Out.WriteAsync(yaml);
-            StartupTrace.Mark("written");
             return ExitCodes.Ok;
         }
 

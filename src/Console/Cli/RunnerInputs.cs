@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using RunnerConsole.Core.Catalog;
+using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Rendering;
 using RunnerConsole.Core.Values;
 using Spectre.Console.Cli;
@@ -98,17 +99,27 @@ public static class RunnerInputs
 public abstract class RunnerFileCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : RunnerFileSettings
 {
+    /// <summary>The timing trace (<c>RUNNER_CONSOLE_TRACE=1</c>), or null.</summary>
+    protected internal OperationTrace? Trace { get; init; } = OperationTrace.FromEnvironment();
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        StartupTrace.Mark("command parsed");
+        Trace?.Mark("command line");
         if (CliInput.RejectLeftovers(context) is { } usage)
         {
             return usage;
         }
 
+        return await LoadAndRunAsync(settings, cancellationToken);
+    }
+
+    internal async Task<int> LoadAndRunAsync(TSettings settings, CancellationToken cancellationToken)
+    {
         var (input, exit) = await RunnerInputs.LoadAsync(settings, cancellationToken);
-        StartupTrace.Mark("values loaded");
-        return input is null ? exit : await RunAsync(input, settings, cancellationToken);
+        Trace?.Mark("values");
+        var code = input is null ? exit : await RunAsync(input, settings, cancellationToken);
+        ReleaseCli.FinishTrace(Trace, "output");
+        return code;
     }
 
     protected abstract Task<int> RunAsync(RunnerInput input, TSettings settings, CancellationToken cancellationToken);

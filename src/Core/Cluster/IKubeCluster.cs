@@ -55,5 +55,6 @@ public static class KubeObjects
         (string?)obj["metadata"]?["namespace"],
         (string?)obj["metadata"]?["name"] ?? string.Empty);
 
-    public static JsonObject ToJson(k8s.IKubernetesObject obj) => JsonNode.Parse(k8s.KubernetesJson.Serialize(obj))!.AsObject();
+    /// <summary>A typed object as a JSON tree, written as everything else in Core writes objects (<see cref="Yaml.KubeYaml.Json"/>).</summary>
+    public static JsonObject ToJson(k8s.IKubernetesObject obj) => JsonNode.Parse(Yaml.KubeYaml.Json(obj))!.AsObject();
 }

@@ -28,10 +28,12 @@ public sealed class OperationContext(IKubeCluster cluster, TimeProvider? time = 
     /// </summary>
     public void Prefetch(string release, string ns, bool withNamespace, CancellationToken cancellationToken)
     {
-        _history[(release, ns)] = Store.HistoryAsync(release, ns, cancellationToken);
+        // Started from the thread pool: sending the first requests of a connection (and, in a fresh process, the code
+        // that does it) then costs the caller nothing while it renders.
+        _history[(release, ns)] = Task.Run(() => Store.HistoryAsync(release, ns, cancellationToken), cancellationToken);
         if (withNamespace)
         {
-            _namespaces[ns] = ReadNamespaceAsync(ns, cancellationToken);
+            _namespaces[ns] = Task.Run(() => ReadNamespaceAsync(ns, cancellationToken), cancellationToken);
         }
     }
 

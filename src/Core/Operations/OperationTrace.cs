@@ -13,6 +13,7 @@ public sealed class OperationTrace
 
     private readonly Lock _gate = new();
     private readonly List<(string Step, TimeSpan Took, int Requests, int Writes)> _steps = [];
+    private readonly List<(long Methods, TimeSpan Time)> _jit = [];
     private readonly long _origin;
     private readonly TimeSpan _beforeOrigin;
     private long _last;
@@ -20,12 +21,16 @@ public sealed class OperationTrace
     private int _writes;
     private int _requestsAtLast;
     private int _writesAtLast;
+    private readonly (long Methods, TimeSpan Time) _jitAtOrigin = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+    private long _jitMethodsAtLast;
+    private TimeSpan _jitTimeAtLast;
 
     /// <param name="beforeOrigin">Time spent before the trace was created (process start-up), shown as the first step.</param>
     public OperationTrace(TimeSpan beforeOrigin = default)
     {
         _origin = Stopwatch.GetTimestamp();
         _last = _origin;
+        (_jitMethodsAtLast, _jitTimeAtLast) = _jitAtOrigin;
         _beforeOrigin = beforeOrigin;
     }
 
@@ -73,6 +78,11 @@ public sealed class OperationTrace
             var requests = Volatile.Read(ref _requests);
             var writes = Volatile.Read(ref _writes);
             _steps.Add((step, Stopwatch.GetElapsedTime(_last, now), requests - _requestsAtLast, writes - _writesAtLast));
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            _jit.Add((jitMethods - _jitMethodsAtLast, jitTime - _jitTimeAtLast));
+            _jitMethodsAtLast = jitMethods;
+            _jitTimeAtLast = jitTime;
             _last = now;
             _requestsAtLast = requests;
             _writesAtLast = writes;
@@ -96,28 +106,40 @@ public sealed class OperationTrace
     public string Format()
     {
         var text = new System.Text.StringBuilder();
+        text.AppendLine("trace:   wall ms  req  wr   jit methods (ms)  step");
         var total = _beforeOrigin;
+        (long Methods, TimeSpan Time) jitTotal = (_jitAtOrigin.Methods, _jitAtOrigin.Time);
         if (_beforeOrigin > TimeSpan.Zero)
         {
-            text.AppendLine(Line("process start (runtime, before the trace)", _beforeOrigin, 0, 0));
+            text.AppendLine(Line("process start (runtime, before the trace)", _beforeOrigin, 0, 0, _jitAtOrigin));
         }
 
         var requests = 0;
         var writes = 0;
-        foreach (var (step, took, r, w) in Steps)
+        List<(long Methods, TimeSpan Time)> jit;
+        lock (_gate)
         {
-            text.AppendLine(Line(step, took, r, w));
+            jit = [.. _jit];
+        }
+
+        var steps = Steps;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var (step, took, r, w) = steps[i];
+            text.AppendLine(Line(step, took, r, w, jit[i]));
             total += took;
             requests += r;
             writes += w;
+            jitTotal = (jitTotal.Methods + jit[i].Methods, jitTotal.Time + jit[i].Time);
         }
 
-        text.Append(Line("total", total, requests, writes));
+        text.Append(Line("total", total, requests, writes, jitTotal));
         return text.ToString();
     }
 
-    private static string Line(string step, TimeSpan took, int requests, int writes) =>
-        string.Create(CultureInfo.InvariantCulture, $"trace: {took.TotalMilliseconds,7:0.0} ms  {requests,3} req {writes,3} wr  {step}");
+    // Methods compiled by the JIT (all threads) and the time it took: in a fresh process most of the wall time.
+    private static string Line(string step, TimeSpan took, int requests, int writes, (long Methods, TimeSpan Time) jit) =>
+        string.Create(CultureInfo.InvariantCulture, $"trace: {took.TotalMilliseconds,7:0.0}  {requests,3}  {writes,3}  {jit.Methods,6} ({jit.Time.TotalMilliseconds,5:0})   {step}");
 
     private sealed class CountingHandler(OperationTrace trace) : DelegatingHandler
     {

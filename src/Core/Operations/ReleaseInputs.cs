@@ -12,6 +12,9 @@ namespace RunnerConsole.Core.Operations;
 /// <summary>A <see cref="ReleaseRequest"/> built from a values file, or every reason it could not be.</summary>
 public sealed record ReleaseInputResult(ReleaseRequest? Request, IReadOnlyList<string> Errors);
 
+/// <summary>A checked values file: the values with defaults, the catalog version, and the file as given (Helm's <c>config</c>).</summary>
+public sealed record ValuesInput(RunnerValues Values, RunnerVersion Version, JsonObject Config);
+
 /// <summary>
 /// Values file → validated values → rendered objects → <see cref="ReleaseRequest"/>. The registry TLS key pair
 /// is the live one when the release already has it (so upgrades do not rotate it), fresh otherwise.
@@ -23,10 +26,20 @@ public static class ReleaseInputs
     public static async Task<ReleaseInputResult> FromValuesAsync(
         string? valuesYaml, string? version, string release, string ns, IKubeCluster? cluster, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (input, errors) = Load(valuesYaml, version);
+        return input is null ? new ReleaseInputResult(null, errors) : await PrepareAsync(input, release, ns, cluster, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="FromValuesAsync"/>, which needs no cluster: the values file read, checked and
+    /// matched to a catalog version; or every reason it cannot be.
+    /// </summary>
+    public static (ValuesInput? Input, IReadOnlyList<string> Errors) Load(string? valuesYaml, string? version)
+    {
         var loaded = ValuesLoader.Load(valuesYaml ?? string.Empty);
         if (!loaded.IsValid)
         {
-            return new ReleaseInputResult(null, [.. loaded.Errors.Select(e => e.ToString("values"))]);
+            return (null, [.. loaded.Errors.Select(e => e.ToString("values"))]);
         }
 
         var values = loaded.Values!;
@@ -34,22 +47,27 @@ public static class ReleaseInputs
         var runnerVersion = RunnerCatalog.Default.Resolve(wanted);
         if (runnerVersion is null)
         {
-            return new ReleaseInputResult(null, [$"unknown runner version '{wanted}' (known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))})"]);
+            return (null, [$"unknown runner version '{wanted}' (known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))})"]);
         }
 
-        ReleaseRequest prepared;
+        // Helm's `config` is what the user supplied, not the defaults filled in.
+        return (new ValuesInput(values, runnerVersion, ToJson(valuesYaml)), []);
+    }
+
+    /// <summary>The second half of <see cref="FromValuesAsync"/>: checked values rendered into a release request.</summary>
+    public static async Task<ReleaseInputResult> PrepareAsync(
+        ValuesInput input, string release, string ns, IKubeCluster? cluster, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         try
         {
-            prepared = await RunnerRelease.PrepareAsync(values, runnerVersion, release, ns, cluster, time, cancellationToken);
+            var prepared = await RunnerRelease.PrepareAsync(input.Values, input.Version, release, ns, cluster, time, cancellationToken).ConfigureAwait(false);
+            return new ReleaseInputResult(prepared with { Config = input.Config.DeepClone().AsObject() }, []);
         }
         catch (ArgumentException ex)
         {
             return new ReleaseInputResult(null, [ex.Message]);
         }
-
-        // Helm's `config` is what the user supplied, not the defaults filled in.
-        var request1 = prepared with { Config = ToJson(valuesYaml) };
-        return new ReleaseInputResult(request1, []);
     }
 
     /// <summary>The user's values file as JSON (Helm's <c>config</c>); scalars typed as YAML 1.2 core would type them.</summary>

@@ -13,7 +13,22 @@ internal static class ReleaseTransition
     {
         var store = context.Store;
         var operation = options.Operation(verb);
-        await store.AcquireAsync(record, history, operation, cancellationToken);
+        // Planning only reads and dry-runs, so it runs while the lock is written; its result is used only once the lock
+        // is held. Taking the lock creates the next revision, which fails if any other operation recorded one since the
+        // history was read, so the plan cannot be older than the last operation it has to follow.
+        var acquiring = store.AcquireAsync(record, history, operation, cancellationToken);
+        var planning = PlanAsync(context, record, history, desired, desiredDocuments, current, options, cancellationToken);
+        try
+        {
+            await acquiring;
+        }
+        catch
+        {
+            // No request outlives the operation: the plan's reads finish (their answer is dropped) before the error is reported.
+            await ((Task)planning).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
         context.Trace?.Mark("pending record (lock)");
         progress?.Report(new ReleaseRecorded(context.Now, record.Version, record.Status, record.Info.Description ?? string.Empty));
 
@@ -21,22 +36,7 @@ internal static class ReleaseTransition
         Plan? plan = null;
         try
         {
-            // What the current revision and any later (failed) attempts applied: a failed upgrade's new objects are pruned too.
-            var revisions = history.Select(h => h.Record).Where(r => r.Version >= current.Version && r.Version != record.Version).ToList();
-            var previous = await context.PreviousObjectsAsync(revisions, desired, desiredDocuments, cancellationToken);
-            var wanted = desired.Select(m => Planner.Identity(m.Key)).ToHashSet();
-            context.Trace?.Mark("previous revision objects");
-            // What the record says we applied exactly so, and the cluster still shows, needs no dry-run.
-            plan = await new Planner(context.Cluster).PlanAsync(
-                record.Name, record.Namespace, desired, previous.Changed,
-                new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager },
-                new PlanHints
-                {
-                    Recorded = options.ForceConflicts || options.Adopt ? null : previous.Recorded,
-                    // Objects the record shows changed will need their dry-run: it goes out with their read.
-                    ExpectedOwned = previous.Changed.Select(m => Planner.Identity(m.Key)).Where(wanted.Contains).ToHashSet(),
-                },
-                cancellationToken);
+            plan = await planning;
             context.Trace?.Mark("plan");
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);
@@ -87,6 +87,28 @@ internal static class ReleaseTransition
             progress?.Report(new OperationFinished(context.Now, false, message));
             return new OperationResult(verb, record.Name, record.Namespace, false, message) { Record = record, Plan = plan, RolledBack = rolledBack };
         }
+    }
+
+    // What the current revision and any later (failed) attempts applied (a failed upgrade's new objects are pruned
+    // too), then the plan against the cluster.
+    private static async Task<Plan> PlanAsync(
+        OperationContext context, ReleaseRecord record, IReadOnlyList<StoredRelease> history, IReadOnlyList<Manifest> desired,
+        IReadOnlyList<ManifestDocument> desiredDocuments, ReleaseRecord current, OperationOptions options, CancellationToken cancellationToken)
+    {
+        var revisions = history.Select(h => h.Record).Where(r => r.Version >= current.Version && r.Version != record.Version).ToList();
+        var previous = await context.PreviousObjectsAsync(revisions, desired, desiredDocuments, cancellationToken);
+        var wanted = desired.Select(m => Planner.Identity(m.Key)).ToHashSet();
+        // What the record says we applied exactly so, and the cluster still shows, needs no dry-run.
+        return await new Planner(context.Cluster).PlanAsync(
+            record.Name, record.Namespace, desired, previous.Changed,
+            new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager },
+            new PlanHints
+            {
+                Recorded = options.ForceConflicts || options.Adopt ? null : previous.Recorded,
+                // Objects the record shows changed will need their dry-run: it goes out with their read.
+                ExpectedOwned = previous.Changed.Select(m => Planner.Identity(m.Key)).Where(wanted.Contains).ToHashSet(),
+            },
+            cancellationToken);
     }
 
     /// <summary>The history as it stands after this operation: what was read at the start, this revision now deployed, the others no longer.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s;
+using RunnerConsole.Core.Cluster;
 
 namespace RunnerConsole.Core.Planning;
 
@@ -17,7 +18,7 @@ public static class ObjectNormalizer
 
     /// <summary>A normalised deep copy of a typed object.</summary>
     public static JsonObject Normalize(IKubernetesObject obj) =>
-        Normalize(JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject());
+        Normalize(KubeObjects.ToJson(obj));
 
     /// <summary>A normalised deep copy; <paramref name="obj"/> is not modified.</summary>
     public static JsonObject Normalize(JsonObject obj)

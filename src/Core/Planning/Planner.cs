@@ -17,8 +17,8 @@ public sealed record PlanOptions
     /// <summary>Server-side apply field manager (see <see cref="ApplyOptions.DefaultFieldManager"/>).</summary>
     public string FieldManager { get; init; } = ApplyOptions.DefaultFieldManager;
 
-    /// <summary>Objects read and dry-run at once.</summary>
-    public int Parallelism { get; init; } = 16;
+    /// <summary>Objects read and dry-run at once (see <see cref="Operations.OperationOptions.Parallelism"/>).</summary>
+    public int Parallelism { get; init; } = 64;
 }
 
 /// <summary>

@@ -16,6 +16,8 @@ public static class ReleaseCodec
     {
         // Helm's Go encoder escapes <, > and & as \u003c…; both forms read the same, so keep output readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Compiled metadata: a CLI run (a fresh process) writes and reads records without reflection.
+        TypeInfoResolver = ReleaseJsonContext.Default,
     };
 
     /// <summary>The record as Helm's JSON (no compression).</summary>
@@ -73,3 +75,7 @@ public static class ReleaseCodec
 
     public static ReleaseRecord DecodeSecretData(byte[] data) => Decode(Encoding.ASCII.GetString(data));
 }
+
+/// <summary>Compiled (source-generated) JSON metadata of the release record.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(ReleaseRecord))]
+internal sealed partial class ReleaseJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -46,8 +46,10 @@ public sealed record ReleaseRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ApplyMethod { get; init; }
 
+    // Settable, not init-only: compiled JSON metadata (ReleaseJsonContext) fills init-only properties through its
+    // constructor path, which cannot carry extension data.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public const string ServerSideApply = "ssa";
 
@@ -88,8 +90,10 @@ public sealed record ReleaseInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notes { get; init; }
 
+    // Settable, not init-only: compiled JSON metadata (ReleaseJsonContext) fills init-only properties through its
+    // constructor path, which cannot carry extension data.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>Helm's <c>chart</c>: metadata (Chart.yaml), templates and default values.</summary>
@@ -104,8 +108,10 @@ public sealed record ChartRecord
     [JsonPropertyName("values")]
     public JsonObject? Values { get; init; }
 
+    // Settable, not init-only: compiled JSON metadata (ReleaseJsonContext) fills init-only properties through its
+    // constructor path, which cannot carry extension data.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>Chart.yaml as Helm stores it in a release.</summary>
@@ -132,8 +138,10 @@ public sealed record ChartMetadata
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Type { get; init; }
 
+    // Settable, not init-only: compiled JSON metadata (ReleaseJsonContext) fills init-only properties through its
+    // constructor path, which cannot carry extension data.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>A chart file: path and raw bytes (serialised as base64, like Go's <c>[]byte</c>).</summary>
