@@ -1,4 +1,3 @@
-using k8s;
 using k8s.KubeConfigModels;
 
 namespace RunnerConsole.Core.Cluster;
@@ -39,7 +38,7 @@ public static class KubeconfigContexts
         K8SConfiguration config;
         try
         {
-            config = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(path));
+            config = KubeconfigFile.Load(path);
         }
         catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {
