@@ -55,6 +55,10 @@ public static class KubeObjects
         (string?)obj["metadata"]?["namespace"],
         (string?)obj["metadata"]?["name"] ?? string.Empty);
 
+    /// <summary>A Namespace object named <paramref name="name"/>, as install creates it.</summary>
+    public static JsonObject Namespace(string name) =>
+        new() { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
+
     /// <summary>A typed object as a JSON tree, written as everything else in Core writes objects (<see cref="Yaml.KubeYaml.Json"/>).</summary>
     public static JsonObject ToJson(k8s.IKubernetesObject obj) => JsonNode.Parse(Yaml.KubeYaml.Json(obj))!.AsObject();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Core.Releases;
@@ -128,7 +127,7 @@ public sealed class InstallOperation(OperationContext context)
         try
         {
             await context.Cluster.CreateAsync(
-                new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = request.Namespace } },
+                KubeObjects.Namespace(request.Namespace),
                 cancellationToken);
             return true;
         }

@@ -32,7 +32,7 @@ public sealed class FaultTests
     public async Task Create_ReleaseSecretOn503_IsNotRetried()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        await sandbox.Cluster.ApplyAsync(new System.Text.Json.Nodes.JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = TestSandbox.Ns } }, new ApplyOptions(), Ct);
+        await sandbox.Cluster.ApplyAsync(KubeObjects.Namespace(TestSandbox.Ns), new ApplyOptions(), Ct);
         sandbox.Server.Faults.Add(new FaultRule { Verb = "create", Resource = "secrets", StatusCode = 503, Times = 1 });
 
         var ex = await Assert.ThrowsAsync<KubeApiException>(() => sandbox.Context.Store.CreateAsync(TestReleases.Record(), null, Ct));

@@ -60,7 +60,7 @@ public sealed class OwnershipTests
         Assert.Equal([(1, "superseded"), (2, "failed"), (3, "deployed")], sandbox.StoredRevisions());
     }
 
-    private static JsonObject Namespace() => new() { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = TestSandbox.Ns } };
+    private static JsonObject Namespace() => KubeObjects.Namespace(TestSandbox.Ns);
 
     private static JsonObject ConfigMap(string value) => new()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Sandbox.Faults;
@@ -50,7 +51,7 @@ public sealed class RequestBudgetTests
     public async Task Install_DefaultRunnerIntoExistingEmptyNamespace_ListsEachKindOnceInsteadOfReadingEachObject()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        await sandbox.Cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = TestSandbox.Ns } }, Ct);
+        await sandbox.Cluster.CreateAsync(KubeObjects.Namespace(TestSandbox.Ns), Ct);
         sandbox.Server.Log.Clear();
 
         var (result, objects) = await InstallAsync(sandbox);
@@ -69,7 +70,7 @@ public sealed class RequestBudgetTests
     public async Task Install_ExistingNamespaceHoldsAnObjectOfOurs_StillRefusesToTakeItOverWithoutAdopt()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        await sandbox.Cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = TestSandbox.Ns } }, Ct);
+        await sandbox.Cluster.CreateAsync(KubeObjects.Namespace(TestSandbox.Ns), Ct);
         await sandbox.Cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "otel-collector", ["namespace"] = TestSandbox.Ns } }, Ct);
 
         var (result, _) = await InstallAsync(sandbox);
