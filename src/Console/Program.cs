@@ -8,6 +8,6 @@ public sealed class Program
     public static Task<int> Main(string[] args)
     {
         CliStartup.Begin(args);
-        return RenderCommand.TryRunDirect(args) ?? CliApp.RunAsync(args);
+        return CliApp.RunAsync(args);
     }
 }
