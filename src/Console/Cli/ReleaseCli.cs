@@ -164,6 +164,9 @@ internal static class ReleaseCli
         RenderSettings settings, bool withNamespace, OperationTrace? trace, CancellationToken cancellationToken)
     {
         var values = Task.Run(() => ReadValuesAsync(settings, cancellationToken), cancellationToken);
+        // The writers' metadata for the rendered kinds is built on a spare core too (its first use would otherwise wait
+        // for it); nothing depends on this task finishing.
+        _ = Task.Run(Core.Yaml.KubeYaml.Prepare, cancellationToken);
         KubeCluster cluster;
         string ns;
         try

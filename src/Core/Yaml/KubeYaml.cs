@@ -104,6 +104,26 @@ public static class KubeYaml
         return JsonSerializer.Serialize(kubernetesObject, kubernetesObject.GetType(), JsonOptions);
     }
 
+    /// <summary>
+    /// Builds the JSON metadata of every kind the renderer emits (and of everything they contain) now, instead of on
+    /// first use. A fresh process (a CLI verb) calls it on a spare core while it connects, so the first YAML and JSON
+    /// of the render do not wait for it. Calling it again costs nothing.
+    /// </summary>
+    public static void Prepare()
+    {
+        foreach (var type in RenderedKinds)
+        {
+            _ = JsonOptions.GetTypeInfo(type);
+        }
+    }
+
+    // The kinds KubeJsonContext compiles metadata for (its [JsonSerializable] list), with the metadata every object has.
+    internal static IEnumerable<Type> RenderedKinds =>
+        typeof(KubeJsonContext).CustomAttributes
+            .Where(a => a.AttributeType == typeof(System.Text.Json.Serialization.JsonSerializableAttribute))
+            .Select(a => (Type)a.ConstructorArguments[0].Value!)
+            .Append(typeof(k8s.Models.V1ObjectMeta));
+
     /// <summary>Reads JSON written by <see cref="Json"/> (or any Kubernetes JSON) into <typeparamref name="T"/>.</summary>
     public static T FromJsonText<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, JsonOptions) ?? throw new JsonException($"no {typeof(T).Name} in the JSON");
