@@ -3,6 +3,7 @@
 #   bench/compare.sh                 full run: default + large runner, latency 0 and 25 ms, 5 interleaved rounds
 #   bench/compare.sh --quick         one round, default runner, latency 0 (the CI smoke test uses this)
 #   bench/compare.sh --out FILE ...  also write the Markdown table to FILE
+#   bench/compare.sh --tls ...      every sandbox serves HTTPS (HTTP/2 by ALPN, generated CA in the kubeconfig), as real clusters do
 # Other options: --rounds N --warmup N --latency 0,25 --variants default,large
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -2,13 +2,17 @@ using System.Globalization;
 
 namespace RunnerConsole.Compare;
 
-/// <summary>Command line of the comparison: how many rounds, at which latencies, where the CLI under test is.</summary>
-internal sealed record ComparisonOptions(string Cli, int Rounds, int Warmup, IReadOnlyList<int> LatenciesMs, IReadOnlyList<string> Variants, string? Output)
+/// <summary>
+/// Command line of the comparison: how many rounds, at which latencies, where the CLI under test is, and whether every
+/// sandbox serves TLS (HTTPS with HTTP/2, as real API servers do) instead of plain HTTP/1.1.
+/// </summary>
+internal sealed record ComparisonOptions(string Cli, int Rounds, int Warmup, IReadOnlyList<int> LatenciesMs, IReadOnlyList<string> Variants, string? Output, bool Tls = false)
 {
     public static ComparisonOptions Parse(string[] args)
     {
         string? cli = null;
         string? output = null;
+        var tls = false;
         var rounds = 5;
         var warmup = 1;
         IReadOnlyList<int> latencies = [0, 25];
@@ -24,6 +28,7 @@ internal sealed record ComparisonOptions(string Cli, int Rounds, int Warmup, IRe
                 case "--latency": latencies = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
                 case "--variants": variants = [.. Next().Split(',')]; break;
                 case "--out": output = Next(); break;
+                case "--tls": tls = true; break;
                 case "--quick":
                     rounds = 1;
                     warmup = 0;
@@ -44,6 +49,6 @@ internal sealed record ComparisonOptions(string Cli, int Rounds, int Warmup, IRe
             throw new ArgumentException("--rounds must be at least 1");
         }
 
-        return new ComparisonOptions(cli, rounds, warmup, latencies, variants, output);
+        return new ComparisonOptions(cli, rounds, warmup, latencies, variants, output, tls);
     }
 }

@@ -1,7 +1,7 @@
 namespace RunnerConsole.Compare;
 
-/// <summary>One timed run of one tool: wall time and the requests the sandbox answered meanwhile.</summary>
-internal sealed record Measurement(TimeSpan Elapsed, int Requests, int Writes);
+/// <summary>One timed run of one tool: wall time, and the requests and new connections the sandbox saw meanwhile.</summary>
+internal sealed record Measurement(TimeSpan Elapsed, int Requests, int Writes, int Connections);
 
 /// <summary>All runs of one tool on one task.</summary>
 internal sealed class Series(string tool)
@@ -17,6 +17,8 @@ internal sealed class Series(string tool)
     public int MedianRequests => (int)Median(_runs.Select(r => (double)r.Requests));
 
     public int MedianWrites => (int)Median(_runs.Select(r => (double)r.Writes));
+
+    public int MedianConnections => (int)Median(_runs.Select(r => (double)r.Connections));
 
     private static double Median(IEnumerable<double> values)
     {

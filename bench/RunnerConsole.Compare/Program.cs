@@ -20,7 +20,7 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"compare: {ex.Message}");
-    Console.Error.WriteLine("usage: runner-console-compare --cli PATH [--rounds N] [--warmup N] [--latency 0,25] [--variants default,large] [--quick] [--out FILE]");
+    Console.Error.WriteLine("usage: runner-console-compare --cli PATH [--rounds N] [--warmup N] [--latency 0,25] [--variants default,large] [--tls] [--quick] [--out FILE]");
     return 64;
 }
 
@@ -219,13 +219,14 @@ async Task<Series> EngineSeriesAsync(Inputs inputs, int latency, bool upgrade)
         }
 
         var before = sandbox.Server.Log.Entries.Count;
+        var connectionsBefore = sandbox.Server.ConnectionsAccepted;
         var clock = Stopwatch.StartNew();
         await RunEngineAsync(context, upgrade ? inputs.BumpedValues : inputs.Values, upgrade, engineOptions);
         clock.Stop();
         if (i >= options.Warmup)
         {
             var entries = sandbox.Server.Log.Entries.Skip(before).ToList();
-            series.Add(new Measurement(clock.Elapsed, entries.Count, entries.Count(IsWrite)));
+            series.Add(new Measurement(clock.Elapsed, entries.Count, entries.Count(IsWrite), sandbox.Server.ConnectionsAccepted - connectionsBefore));
         }
     }
 
@@ -250,7 +251,7 @@ static string EngineLine(string task, Series series, int phases, int latency)
 {
     var bound = (phases + 2) * latency;
     var multiple = latency > 0 ? $"{series.MedianMs / bound:0.00}× of ({phases} phases + 2) × {latency} ms = {bound} ms" : "–";
-    return $"| {task} | {series.MedianMs:0} ms | {series.MedianRequests} | {series.MedianWrites} | {multiple} |";
+    return $"| {task} | {series.MedianMs:0} ms | {series.MedianRequests} | {series.MedianWrites} | {series.MedianConnections} | {multiple} |";
 }
 
 static bool IsWrite(RunnerConsole.Sandbox.Faults.RequestLogEntry e) => e.Method is not ("GET" or "HEAD") && !e.Query.Contains("dryRun", StringComparison.Ordinal);
@@ -265,7 +266,7 @@ string[] InstallArgs(string tool, Inputs inputs, bool old, string kubeconfig) =>
 // Every tool starts from the same state: the release's namespace exists and is empty (created outside the timing).
 async Task<TestCluster> StartSandboxAsync(int latency)
 {
-    var server = await SandboxServer.StartAsync(new SandboxOptions { Latency = TimeSpan.FromMilliseconds(latency) });
+    var server = await SandboxServer.StartAsync(new SandboxOptions { Latency = TimeSpan.FromMilliseconds(latency), Tls = options.Tls });
     var kubeconfig = server.WriteKubeconfig(Path.Combine(work, $"kubeconfig-{Guid.NewGuid():N}"));
     using (var cluster = KubeCluster.FromKubeconfig(kubeconfig, null))
     {
@@ -287,6 +288,7 @@ async Task MustAsync(string tool, string[] toolArgs, string kubeconfig)
 async Task<Measurement> TimeAsync(TestCluster? sandbox, string tool, string[] toolArgs, int[]? okExitCodes = null)
 {
     var before = sandbox?.Server.Log.Entries.Count ?? 0;
+    var connectionsBefore = sandbox?.Server.ConnectionsAccepted ?? 0;
     var clock = Stopwatch.StartNew();
     var result = await ToolRunner.RunProcessAsync(tool, toolArgs, EnvFor(sandbox?.Kubeconfig), null, TimeSpan.FromMinutes(5), work);
     clock.Stop();
@@ -297,7 +299,7 @@ async Task<Measurement> TimeAsync(TestCluster? sandbox, string tool, string[] to
 
     var entries = sandbox?.Server.Log.Entries.Skip(before).ToList() ?? [];
     var writes = entries.Count(IsWrite);
-    return new Measurement(clock.Elapsed, entries.Count, writes);
+    return new Measurement(clock.Elapsed, entries.Count, writes, (sandbox?.Server.ConnectionsAccepted ?? 0) - connectionsBefore);
 }
 
 Dictionary<string, string> EnvFor(string? kubeconfig)
@@ -314,14 +316,15 @@ Dictionary<string, string> EnvFor(string? kubeconfig)
 string Report()
 {
     var text = new StringBuilder();
-    text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {options.Rounds} interleaved rounds after {options.Warmup} warm-up; medians.");
+    var transport = options.Tls ? "sandboxes serve HTTPS (HTTP/2 by ALPN, generated CA verified from the kubeconfig)" : "sandboxes serve plain HTTP/1.1";
+    text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {options.Rounds} interleaved rounds after {options.Warmup} warm-up; medians; {transport}.");
     text.AppendLine();
-    text.AppendLine("| task | runner-console | peer | peer median | ratio (ours / peer) | requests ours / peer | writes ours / peer |");
-    text.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: |");
+    text.AppendLine("| task | runner-console | peer | peer median | ratio (ours / peer) | requests ours / peer | writes ours / peer | connections ours / peer |");
+    text.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
     foreach (var row in rows)
     {
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| {row.Task} | {row.Ours.MedianMs:0} ms | {row.Peer.Tool} | {row.Peer.MedianMs:0} ms | {row.Ratio:0.00}× | {row.Ours.MedianRequests} / {row.Peer.MedianRequests} | {row.Ours.MedianWrites} / {row.Peer.MedianWrites} |");
+            $"| {row.Task} | {row.Ours.MedianMs:0} ms | {row.Peer.Tool} | {row.Peer.MedianMs:0} ms | {row.Ratio:0.00}× | {row.Ours.MedianRequests} / {row.Peer.MedianRequests} | {row.Ours.MedianWrites} / {row.Peer.MedianWrites} | {row.Ours.MedianConnections} / {row.Peer.MedianConnections} |");
     }
 
     if (engine.Count > 0)
@@ -329,8 +332,8 @@ string Report()
         text.AppendLine();
         text.AppendLine("Engine alone, in-process (what the console runs: no process start, warm code), from values to recorded revision:");
         text.AppendLine();
-        text.AppendLine("| task | engine median | requests | writes | multiple of the physical bound |");
-        text.AppendLine("| --- | ---: | ---: | ---: | --- |");
+        text.AppendLine("| task | engine median | requests | writes | new connections | multiple of the physical bound |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
         foreach (var line in engine)
         {
             text.AppendLine(line);

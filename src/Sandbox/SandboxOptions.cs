@@ -11,6 +11,13 @@ public sealed class SandboxOptions
     /// <summary>Port; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// Serve HTTPS (HTTP/1.1 and HTTP/2 by ALPN, as an API server does) with a CA and server certificate generated at
+    /// start; the kubeconfig then names an <c>https://</c> server and carries the CA as <c>certificate-authority-data</c>.
+    /// Default false: plain HTTP/1.1.
+    /// </summary>
+    public bool Tls { get; init; }
+
     /// <summary>Added to every request before it is handled (simulates a remote cluster).</summary>
     public TimeSpan Latency { get; init; }
 

@@ -3,9 +3,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using RunnerConsole.Sandbox.Api;
 using RunnerConsole.Sandbox.Controllers;
@@ -33,6 +35,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly SandboxOptions _options;
     private WebApplication? _app;
     private KubeApi? _api;
+    private SandboxCertificate? _certificate;
+    private int _connectionsAccepted;
+    private int _connectionsOpen;
     private int _disposed;
 
     private SandboxServer(SandboxOptions options)
@@ -59,8 +64,23 @@ public sealed class SandboxServer : IAsyncDisposable
 
     internal KubeApi Api => _api!;
 
-    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c> (<c>https://</c> with <see cref="SandboxOptions.Tls"/>).</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Whether the sandbox serves HTTPS (<see cref="SandboxOptions.Tls"/>).</summary>
+    public bool Tls => _certificate is not null;
+
+    /// <summary>The PEM of the CA that signed the server certificate (what the kubeconfig trusts); null without TLS.</summary>
+    public string? CertificateAuthorityPem => _certificate?.AuthorityPem;
+
+    /// <summary>
+    /// Connections accepted since start (on a TLS sandbox each one is a TLS handshake). With <see cref="RequestLogEntry.ConnectionId"/>
+    /// this shows whether a client reuses its connections (HTTP/2 multiplexing) or opens one per request in flight.
+    /// </summary>
+    public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
+
+    /// <summary>Connections open right now.</summary>
+    public int ConnectionsOpen => Volatile.Read(ref _connectionsOpen);
 
     /// <summary>The bearer token the kubeconfig carries.</summary>
     public string Token => _options.Token;
@@ -82,6 +102,12 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         options ??= new SandboxOptions();
         var server = new SandboxServer(options);
+        var address = options.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host);
+        if (options.Tls)
+        {
+            server._certificate = SandboxCertificate.Create(address);
+        }
+
         server._api = new KubeApi(server);
         server.Seed();
         if (options.StatePath is { } path && File.Exists(path))
@@ -102,8 +128,18 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
-            var address = options.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host);
-            k.Listen(address, options.Port);
+            // An API server allows at least 250 concurrent streams per HTTP/2 connection (Go's default); Kestrel's is 100.
+            k.Limits.Http2.MaxStreamsPerConnection = 250;
+            k.Listen(address, options.Port, listen =>
+            {
+                listen.Use(next => connection => server.CountConnectionAsync(next, connection));
+                if (server._certificate is { } certificate)
+                {
+                    // ALPN offers h2 and http/1.1, as kube-apiserver does; plain http stays HTTP/1.1 only.
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(certificate.Server);
+                }
+            });
         });
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         // The host must not take over Ctrl+C / SIGTERM of the process it runs in (tests, the console).
@@ -112,14 +148,28 @@ public sealed class SandboxServer : IAsyncDisposable
         app.Run(server._api.HandleAsync);
         await app.StartAsync(cancellationToken);
         server._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
         if (options.EnableControllers)
         {
             server.Controllers.Start();
         }
 
         return server;
+    }
+
+    private async Task CountConnectionAsync(ConnectionDelegate next, ConnectionContext connection)
+    {
+        Interlocked.Increment(ref _connectionsAccepted);
+        Interlocked.Increment(ref _connectionsOpen);
+        try
+        {
+            await next(connection);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _connectionsOpen);
+        }
     }
 
     private void Seed()
@@ -194,13 +244,20 @@ public sealed class SandboxServer : IAsyncDisposable
         });
     }
 
-    /// <summary>The kubeconfig (YAML) for this sandbox: context, cluster and user named <c>sandbox</c>, bearer token.</summary>
+    /// <summary>
+    /// The kubeconfig (YAML) for this sandbox: context, cluster and user named <c>sandbox</c>, bearer token; with TLS the
+    /// <c>https://</c> server and its CA as <c>certificate-authority-data</c> (verified normally, no insecure skip).
+    /// </summary>
     public string Kubeconfig(string? defaultNamespace = "default")
     {
         var server = BaseAddress.GetLeftPart(UriPartial.Authority);
         var sb = new StringBuilder();
         sb.Append("apiVersion: v1\nkind: Config\n");
         sb.Append(CultureInfo.InvariantCulture, $"clusters:\n- name: {ContextName}\n  cluster:\n    server: {server}\n");
+        if (CertificateAuthorityPem is { } ca)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"    certificate-authority-data: {Convert.ToBase64String(Encoding.ASCII.GetBytes(ca))}\n");
+        }
         sb.Append(CultureInfo.InvariantCulture, $"contexts:\n- name: {ContextName}\n  context:\n    cluster: {ContextName}\n    user: {ContextName}\n");
         if (defaultNamespace is not null)
         {
@@ -272,6 +329,7 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _certificate?.Dispose();
     }
 
     private sealed class PassiveLifetime : Microsoft.Extensions.Hosting.IHostLifetime

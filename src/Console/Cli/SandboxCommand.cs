@@ -19,6 +19,11 @@ public sealed class SandboxCommand : AsyncCommand<SandboxCommand.Settings>
         [Description("Write a kubeconfig for the sandbox (context 'sandbox', bearer token) to FILE once it is serving.")]
         public string? KubeconfigOut { get; init; }
 
+        [CommandOption("--tls")]
+        [Description("Serve HTTPS (HTTP/1.1 and HTTP/2, as an API server does) with a CA and server certificate generated at start. "
+            + "The kubeconfig (--kubeconfig-out) names the https:// address and carries the CA as certificate-authority-data.")]
+        public bool Tls { get; init; }
+
         [CommandOption("--state <FILE>")]
         [Description("Load the stored objects from FILE at start (when it exists) and save them there on shutdown (JSON).")]
         public string? State { get; init; }
@@ -106,6 +111,7 @@ public sealed class SandboxCommand : AsyncCommand<SandboxCommand.Settings>
             Host = host,
             Port = port,
             StatePath = settings.State,
+            Tls = settings.Tls,
             Latency = TimeSpan.FromMilliseconds(settings.Latency ?? 0),
             ControllerDelay = TimeSpan.FromMilliseconds(settings.ControllerDelay ?? 50),
             Faults = settings.Faults.Select(FaultRule.Parse).ToList(),
@@ -116,8 +122,12 @@ public sealed class SandboxCommand : AsyncCommand<SandboxCommand.Settings>
             var written = sandbox.WriteKubeconfig(kubeconfig);
             Console.Error.WriteLine($"kubeconfig written to {written} (context '{SandboxServer.ContextName}')");
         }
+        else if (sandbox.Tls)
+        {
+            Console.Error.WriteLine("The certificate is generated at start and trusted by no one: use --kubeconfig-out FILE for a kubeconfig that carries its CA.");
+        }
 
-        Console.Error.WriteLine($"Sandbox (simulated cluster, Kubernetes {SandboxServer.KubernetesVersion}) serving; Ctrl+C to stop.");
+        Console.Error.WriteLine($"Sandbox (simulated cluster, Kubernetes {SandboxServer.KubernetesVersion}) serving {(sandbox.Tls ? "HTTPS (HTTP/1.1, HTTP/2)" : "HTTP")}; Ctrl+C to stop.");
         if (options.Faults.Count > 0)
         {
             Console.Error.WriteLine($"{options.Faults.Count} fault rule(s) active.");

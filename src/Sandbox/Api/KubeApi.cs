@@ -56,7 +56,11 @@ internal sealed partial class KubeApi
                 info?.Resource ?? "",
                 info?.Namespace,
                 info?.Name,
-                fault));
+                fault)
+            {
+                Protocol = request.Protocol,
+                ConnectionId = ctx.Connection.Id,
+            });
         }
 
         // Logged as the answer starts, so a client that has its answer always finds the entry (watches: when the stream opens).

@@ -20,6 +20,12 @@ public sealed record RequestLogEntry(
     string? Name,
     string? Fault)
 {
+    /// <summary>The HTTP version the request came in on: <c>HTTP/1.1</c>, or <c>HTTP/2</c> (TLS sandboxes, by ALPN).</summary>
+    public string Protocol { get; init; } = "";
+
+    /// <summary>Kestrel's id of the connection the request came in on: requests sharing one shared a connection.</summary>
+    public string ConnectionId { get; init; } = "";
+
     public override string ToString() =>
         $"{Method} {Path}{Query} -> {Status} in {Duration.TotalMilliseconds:0.0} ms ({Verb} {Resource}{(Fault is null ? "" : ", fault " + Fault)})";
 }
