@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using RunnerConsole.Compare;
 using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Operations;
@@ -35,6 +34,8 @@ var env = new Dictionary<string, string>
     ["HELM_CACHE_HOME"] = Path.Combine(home, "helm-cache"),
     ["HELM_CONFIG_HOME"] = Path.Combine(home, "helm-config"),
     ["HELM_DATA_HOME"] = Path.Combine(home, "helm-data"),
+    // Where runner-console keeps its per-verb start-up profiles: recorded in the warm-up rounds, like kubectl's cache.
+    ["XDG_CACHE_HOME"] = Path.Combine(home, "cache"),
     ["DOTNET_NOLOGO"] = "1",
 };
 const string Release = "runner";
@@ -65,6 +66,10 @@ try
                 () => InstallAsync("helm", inputs, latency)));
             rows.Add(await PairAsync($"install ({at})", "kubectl apply --server-side",
                 () => InstallAsync("ours", inputs, latency),
+                () => InstallAsync("kubectl", inputs, latency)));
+            // A verb's first run has no start-up profile yet (runner-console compiles everything on first use).
+            rows.Add(await PairAsync($"install ({at}), first run", "kubectl apply --server-side",
+                () => InstallAsync("ours", inputs, latency, firstRun: true),
                 () => InstallAsync("kubectl", inputs, latency)));
             rows.Add(await PairAsync($"upgrade ({at})", "helm upgrade",
                 () => UpgradeAsync("ours", inputs, latency),
@@ -167,7 +172,7 @@ async Task<Row> PairAsync(string task, string peerName, Func<Task<Measurement>> 
     return new Row(task, oursSeries, peerSeries);
 }
 
-async Task<Measurement> InstallAsync(string tool, Inputs inputs, int latency)
+async Task<Measurement> InstallAsync(string tool, Inputs inputs, int latency, bool firstRun = false)
 {
     await using var sandbox = await StartSandboxAsync(latency);
     return await TimeAsync(sandbox, tool switch
@@ -175,7 +180,7 @@ async Task<Measurement> InstallAsync(string tool, Inputs inputs, int latency)
         "ours" => options.Cli,
         "helm" => helm,
         _ => kubectl,
-    }, InstallArgs(tool, inputs, old: true, sandbox.Kubeconfig));
+    }, InstallArgs(tool, inputs, old: true, sandbox.Kubeconfig), extraEnv: firstRun ? new() { ["RUNNER_CONSOLE_JIT_PROFILE"] = "0" } : null);
 }
 
 async Task<Measurement> UpgradeAsync(string tool, Inputs inputs, int latency)
@@ -270,7 +275,7 @@ async Task<TestCluster> StartSandboxAsync(int latency)
     var kubeconfig = server.WriteKubeconfig(Path.Combine(work, $"kubeconfig-{Guid.NewGuid():N}"));
     using (var cluster = KubeCluster.FromKubeconfig(kubeconfig, null))
     {
-        await cluster.CreateAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } }, CancellationToken.None);
+        await cluster.CreateAsync(KubeObjects.Namespace(Namespace), CancellationToken.None);
     }
 
     return new TestCluster(server, kubeconfig);
@@ -285,12 +290,18 @@ async Task MustAsync(string tool, string[] toolArgs, string kubeconfig)
     }
 }
 
-async Task<Measurement> TimeAsync(TestCluster? sandbox, string tool, string[] toolArgs, int[]? okExitCodes = null)
+async Task<Measurement> TimeAsync(TestCluster? sandbox, string tool, string[] toolArgs, int[]? okExitCodes = null, Dictionary<string, string>? extraEnv = null)
 {
     var before = sandbox?.Server.Log.Entries.Count ?? 0;
     var connectionsBefore = sandbox?.Server.ConnectionsAccepted ?? 0;
     var clock = Stopwatch.StartNew();
-    var result = await ToolRunner.RunProcessAsync(tool, toolArgs, EnvFor(sandbox?.Kubeconfig), null, TimeSpan.FromMinutes(5), work);
+    var environment = EnvFor(sandbox?.Kubeconfig);
+    foreach (var (name, value) in extraEnv ?? [])
+    {
+        environment[name] = value;
+    }
+
+    var result = await ToolRunner.RunProcessAsync(tool, toolArgs, environment, null, TimeSpan.FromMinutes(5), work);
     clock.Stop();
     if (!(okExitCodes ?? [0]).Contains(result.ExitCode))
     {
