@@ -12,12 +12,7 @@ namespace RunnerConsole.Core.Tests.Cluster;
 /// </summary>
 public sealed class TlsConnectionTests
 {
-    private const string Values = """
-        runner: { name: tls-runner, organization: acme }
-        cloud:
-          runnerCredentials: { existingSecret: runner-nats }
-          customerCredentials: { existingSecret: customer-nats }
-        """;
+    private static readonly string Values = RunnerConsole.Core.Tests.Values.TestValues.WithExistingSecrets("tls-runner");
 
     private const string Release = "runner";
     private const string Ns = "kubiya";

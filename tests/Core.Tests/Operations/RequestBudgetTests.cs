@@ -12,12 +12,7 @@ namespace RunnerConsole.Core.Tests.Operations;
 /// </summary>
 public sealed class RequestBudgetTests
 {
-    private const string Values = """
-        runner: { name: budget-runner, organization: acme }
-        cloud:
-          runnerCredentials: { existingSecret: runner-nats }
-          customerCredentials: { existingSecret: customer-nats }
-        """;
+    private static readonly string Values = RunnerConsole.Core.Tests.Values.TestValues.WithExistingSecrets("budget-runner");
 
     private const string Version = "1.1.0";
 
@@ -164,8 +159,9 @@ public sealed class RequestBudgetTests
     }
 
     // As the CLI does: the release history (and for an install the namespace) read while the values are rendered.
-    private static async Task<ReleaseRequest> RequestAsync(TestSandbox sandbox, string values = Values, bool install = false)
+    private static async Task<ReleaseRequest> RequestAsync(TestSandbox sandbox, string? values = null, bool install = false)
     {
+        values ??= Values;
         sandbox.Context.Prefetch(TestSandbox.Release, TestSandbox.Ns, install, Ct);
         var input = await ReleaseInputs.FromValuesAsync(values, Version, TestSandbox.Release, TestSandbox.Ns, sandbox.Cluster, TimeProvider.System, Ct);
         return input.Request ?? throw new InvalidOperationException(string.Join("; ", input.Errors));

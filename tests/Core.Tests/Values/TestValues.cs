@@ -33,4 +33,12 @@ internal static class TestValues
             existingSecret: customer-nats
             key: creds
         """;
+
+    /// <summary>A values file naming both credentials as existing Secrets (nothing secret in the release), for runner <paramref name="name"/>.</summary>
+    public static string WithExistingSecrets(string name) => $$"""
+        runner: { name: {{name}}, organization: acme }
+        cloud:
+          runnerCredentials: { existingSecret: runner-nats }
+          customerCredentials: { existingSecret: customer-nats }
+        """;
 }
