@@ -43,6 +43,40 @@ public sealed class ProtocolTests : IAsyncLifetime
 
     private const string ConfigMap = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm","labels":{"tier":"web","env":"prod"}},"data":{"a":"1"}}""";
 
+    private async Task<JsonObject> GetAcceptingAsync(string path, string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await _http.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+    }
+
+    [Fact]
+    public async Task List_AsPartialObjectMetadataList_CarriesMetadataOnly()
+    {
+        var secret = """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s1","labels":{"app":"x"}},"data":{"token":"c2VjcmV0"}}""";
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/secrets", secret)).Status);
+        const string metadataFirst = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+
+        var list = await GetAcceptingAsync("/api/v1/namespaces/default/secrets", metadataFirst);
+        var plain = await GetAcceptingAsync("/api/v1/namespaces/default/secrets", "application/json,application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1");
+        var one = await GetAcceptingAsync("/api/v1/namespaces/default/secrets/s1", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json");
+
+        Assert.Equal("PartialObjectMetadataList", (string?)list["kind"]);
+        Assert.Equal("meta.k8s.io/v1", (string?)list["apiVersion"]);
+        var item = list["items"]!.AsArray().OfType<JsonObject>().Single(i => (string?)i["metadata"]!["name"] == "s1");
+        Assert.Equal("PartialObjectMetadata", (string?)item["kind"]);
+        Assert.Equal("x", (string?)item["metadata"]!["labels"]!["app"]);
+        Assert.Null(item["data"]);
+        Assert.DoesNotContain("c2VjcmV0", list.ToJsonString(), StringComparison.Ordinal);
+        // The plain type listed first is preferred: the whole objects.
+        Assert.Equal("SecretList", (string?)plain["kind"]);
+        Assert.Contains("c2VjcmV0", plain.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("PartialObjectMetadata", (string?)one["kind"]);
+        Assert.Null(one["data"]);
+    }
+
     [Fact]
     public async Task Discovery_documents_have_the_kubernetes_shape()
     {

@@ -30,6 +30,13 @@ public interface IKubeCluster
 
     Task<IReadOnlyList<JsonObject>> ListAsync(string apiVersion, string kind, string? ns, string? labelSelector, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The names of the objects of a kind (in <paramref name="ns"/> for a namespaced kind). Asks for metadata only
+    /// (<c>PartialObjectMetadataList</c>, as <c>kubectl</c> does), so neither Secret data nor specs cross the wire; a
+    /// server that does not offer that answers with the full list, from which only the names are kept.
+    /// </summary>
+    Task<IReadOnlySet<string>> ListNamesAsync(string apiVersion, string kind, string? ns, CancellationToken cancellationToken);
+
     /// <summary>Server-side apply (<c>application/apply-patch+yaml</c>); creates the object when absent.</summary>
     Task<JsonObject> ApplyAsync(JsonObject obj, ApplyOptions options, CancellationToken cancellationToken);
 

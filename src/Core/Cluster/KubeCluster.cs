@@ -94,6 +94,24 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         })];
     }
 
+    public async Task<IReadOnlySet<string>> ListNamesAsync(string apiVersion, string kind, string? ns, CancellationToken cancellationToken)
+    {
+        var (plural, namespaced) = await ResolveAsync(apiVersion, kind, cancellationToken);
+        var path = Prefix(apiVersion) + (namespaced && ns is not null ? $"/namespaces/{ns}" : string.Empty) + "/" + plural;
+        var (status, body) = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken, MetadataListAccept);
+        var items = Parse(status, body, null)["items"] as JsonArray ?? [];
+        return items.Select(item => item?["metadata"]?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
+
+    // Metadata only when the server offers it, else the plain list (the order is the preference).
+    private static readonly MediaTypeWithQualityHeaderValue[] MetadataListAccept =
+    [
+        MediaTypeWithQualityHeaderValue.Parse("application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"),
+        new("application/json"),
+    ];
+
     public async Task<JsonObject> ApplyAsync(JsonObject obj, ApplyOptions options, CancellationToken cancellationToken)
     {
         var key = KubeObjects.KeyOf(obj);
@@ -209,7 +227,8 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
 
     private static string Prefix(string apiVersion) => apiVersion.Contains('/', StringComparison.Ordinal) ? $"/apis/{apiVersion}" : $"/api/{apiVersion}";
 
-    private async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, string Body)> SendAsync(
+        HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken, MediaTypeWithQualityHeaderValue[]? accept = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
@@ -220,7 +239,11 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        foreach (var type in accept ?? [JsonAccept])
+        {
+            request.Headers.Accept.Add(type);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);

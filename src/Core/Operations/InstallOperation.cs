@@ -143,15 +143,13 @@ public sealed class InstallOperation(OperationContext context)
     /// once: objects missing from them need no read or dry-run before they are created. Null when any list is refused
     /// or fails (e.g. RBAC that allows get but not list): then every object is read as usual.
     /// </summary>
-    private async Task<Dictionary<(string ApiVersion, string Kind), HashSet<string>>?> PresentAsync(IReadOnlyList<Manifest> desired, string ns, CancellationToken cancellationToken)
+    private async Task<Dictionary<(string ApiVersion, string Kind), IReadOnlySet<string>>?> PresentAsync(IReadOnlyList<Manifest> desired, string ns, CancellationToken cancellationToken)
     {
         var kinds = desired.Where(m => m.Namespace == ns).Select(m => (m.ApiVersion, m.Kind)).Distinct().ToList();
         try
         {
-            var lists = await Task.WhenAll(kinds.Select(k => context.Cluster.ListAsync(k.ApiVersion, k.Kind, ns, null, cancellationToken)));
-            return kinds.Zip(lists).ToDictionary(
-                pair => pair.First,
-                pair => pair.Second.Select(o => o["metadata"]?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal));
+            var lists = await Task.WhenAll(kinds.Select(k => context.Cluster.ListNamesAsync(k.ApiVersion, k.Kind, ns, cancellationToken)));
+            return kinds.Zip(lists).ToDictionary(pair => pair.First, pair => pair.Second);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -60,6 +60,7 @@ internal sealed partial class KubeApi
             {
                 Protocol = request.Protocol,
                 ConnectionId = ctx.Connection.Id,
+                Accept = request.Headers.Accept.ToString(),
             });
         }
 
@@ -382,6 +383,12 @@ internal sealed partial class KubeApi
             return;
         }
 
+        if (PartialMetadata.WantedForObject(ctx))
+        {
+            await WriteJsonAsync(ctx, 200, PartialMetadata.Object(stored.Obj));
+            return;
+        }
+
         await WriteBytesAsync(ctx, 200, stored.Bytes);
     }
 
@@ -449,6 +456,12 @@ internal sealed partial class KubeApi
         if (Tables.Wanted(ctx))
         {
             await WriteJsonAsync(ctx, 200, Tables.Build(type, items, rvText, continueToken, Now, Tables.WholeObjects(ctx)));
+            return;
+        }
+
+        if (PartialMetadata.WantedForList(ctx))
+        {
+            await WriteJsonAsync(ctx, 200, PartialMetadata.List(items, rvText, continueToken, remaining));
             return;
         }
 

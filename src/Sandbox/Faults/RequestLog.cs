@@ -26,6 +26,9 @@ public sealed record RequestLogEntry(
     /// <summary>Kestrel's id of the connection the request came in on: requests sharing one shared a connection.</summary>
     public string ConnectionId { get; init; } = "";
 
+    /// <summary>The request's Accept header: which representation the client asked for (e.g. <c>as=Table</c>, metadata only).</summary>
+    public string Accept { get; init; } = "";
+
     public override string ToString() =>
         $"{Method} {Path}{Query} -> {Status} in {Duration.TotalMilliseconds:0.0} ms ({Verb} {Resource}{(Fault is null ? "" : ", fault " + Fault)})";
 }
