@@ -156,7 +156,7 @@ internal static class ReleaseCli
 
     /// <summary>
     /// The start every rendering verb shares, with the independent parts side by side: the values file is read and
-    /// checked on another core while this one reads the kubeconfig and builds the client; the release history (and,
+    /// checked on another core while this one reads the kubeconfig and builds the client; then the release history (and,
     /// with <paramref name="withNamespace"/>, the namespace) is read while the values are rendered. Null request: the
     /// errors are printed and the exit code is given.
     /// </summary>
@@ -181,13 +181,16 @@ internal static class ReleaseCli
         }
 
         var engine = new OperationContext(cluster) { Trace = trace };
-        engine.Prefetch(settings.Release, ns, withNamespace, cancellationToken);
+        // Checking the values takes less than connecting, so waiting for them here costs nothing, and a run with
+        // invalid values sends no request at all.
         var (input, exit) = await values;
         trace?.Mark("values");
         if (input is null)
         {
             return (cluster, engine, null, exit);
         }
+
+        engine.Prefetch(settings.Release, ns, withNamespace, cancellationToken);
 
         var result = await ReleaseInputs.PrepareAsync(input, settings.Release, ns, engine.Cluster, TimeProvider.System, cancellationToken);
         trace?.Mark("render, registry key pair");

@@ -50,8 +50,12 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
         var bad = Path.Combine(_dir, "bad.yaml");
         await File.WriteAllTextAsync(bad, "runner:\n  name: UPPER_CASE\n", TestContext.Current.CancellationToken);
 
+        var before = _server!.Log.Entries.Count;
+
         Assert.Equal(ExitCodes.InvalidInput, await Run("install", "runner", "-n", "kubiya", "-f", bad, "--create-namespace"));
-        Assert.Empty(_server!.ListObjects("", "secrets", "kubiya"));
+        Assert.Empty(_server.ListObjects("", "secrets", "kubiya"));
+        // The values are checked before the first request: nothing was even read.
+        Assert.Equal(before, _server.Log.Entries.Count);
     }
 
     [Fact]
