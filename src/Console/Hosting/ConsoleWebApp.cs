@@ -124,8 +124,11 @@ public static class ConsoleWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        // The install wizard: one view model per circuit, so navigating away and back keeps the form.
-        services.AddScoped<IPreviewRenderer, CorePreviewRenderer>();
+        // The install wizard: one view model per circuit, so navigating away and back keeps the form. The renderer and
+        // its registry key pairs are one per console, so circuits showing equal inputs share one preview.
+        services.AddSingleton<PreviewRegistryTls>();
+        services.AddSingleton<IPreviewRenderer, CorePreviewRenderer>();
+        services.AddSingleton<SharedPreviews>();
         services.AddScoped<PreviewModel>();
         services.AddScoped<InstallWizardModel>();
         services.AddScoped<IWizardStateStore, SessionWizardStateStore>();
