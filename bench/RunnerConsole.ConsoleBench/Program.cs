@@ -96,6 +96,12 @@ if (options.HoldSeconds > 0)
 
 // Preview latency on the first circuit while the others stay open.
 var samples = await WizardCircuit.PreviewLatenciesAsync(pages[0], options.Edits);
+if (options.Screenshot is { } screenshot)
+{
+    // The wizard as the last edit left it (identity step, a Deployment's YAML open): to look at after UI changes.
+    await pages[0].ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+}
+
 samples.Sort();
 var median = samples[samples.Count / 2];
 var p95 = samples[(int)Math.Ceiling(samples.Count * 0.95) - 1];
