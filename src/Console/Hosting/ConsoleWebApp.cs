@@ -163,18 +163,6 @@ public static class ConsoleWebApp
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignOut();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ConfigureWebSocketAcceptContext = CompressWithoutContext);
-    }
-
-    /// <summary>
-    /// Circuit traffic stays compressed (and the frame-ancestors policy that goes with it stays on), but the server's
-    /// compressor starts afresh for every message instead of keeping a deflate window per open circuit: that state
-    /// is about 260 KB of native memory for each browser tab, for render batches of a few kilobytes.
-    /// </summary>
-    private static Task CompressWithoutContext(HttpContext context, WebSocketAcceptContext accept)
-    {
-        accept.DangerousEnableCompression = true;
-        accept.DisableServerContextTakeover = true;
-        return Task.CompletedTask;
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
