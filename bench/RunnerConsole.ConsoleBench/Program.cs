@@ -65,7 +65,8 @@ static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOpti
 
     // Half-way: the first circuits also pay for one-time growth (methods compiled again at tier 1, pools and GC
     // budgets sized up), so the second half shows what one more circuit costs once the server is warm.
-    var half = Math.Max(1, options.Circuits / 2);
+    var half = options.Circuits / 2;
+    var measureHalf = half >= 2;
     long halfRss = first;
     for (var i = 1; i < options.Circuits; i++)
     {
@@ -75,7 +76,7 @@ static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOpti
             Console.Error.WriteLine($"{i + 1} circuits open");
         }
 
-        if (i + 1 == half)
+        if (measureHalf && i + 1 == half)
         {
             halfRss = await console.SettledRssAsync();
             Console.Error.WriteLine($"{half} circuits: RSS {Mb(halfRss)}");
@@ -84,8 +85,10 @@ static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOpti
 
 var all = await console.SettledRssAsync();
 var perCircuit = options.Circuits > 1 ? (all - first) / (options.Circuits - 1) : first - idle;
-var perCircuitWarm = options.Circuits > half ? (all - halfRss) / (options.Circuits - half) : perCircuit;
-Console.Error.WriteLine($"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit ({Mb(perCircuitWarm)} from {half} to {options.Circuits})");
+var perCircuitWarm = measureHalf ? (all - halfRss) / (options.Circuits - half) : 0;
+Console.Error.WriteLine(measureHalf
+    ? $"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit ({Mb(perCircuitWarm)} from {half} to {options.Circuits})"
+    : $"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit");
 
 if (options.HoldSeconds > 0)
 {
@@ -115,8 +118,9 @@ var table = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"| RSS with 1 wizard circuit open | {Mb(first)} | |")
     .AppendLine(CultureInfo.InvariantCulture, $"| RSS with {options.Circuits} wizard circuits open | {Mb(all)} | |")
     .AppendLine(CultureInfo.InvariantCulture, $"| memory per additional circuit | {Mb(perCircuit)} | < 3 MB |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| RSS with {half} wizard circuits open | {Mb(halfRss)} | |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| memory per additional circuit from {half} to {options.Circuits} | {Mb(perCircuitWarm)} | |")
+    .Append(measureHalf
+        ? string.Create(CultureInfo.InvariantCulture, $"| RSS with {half} wizard circuits open | {Mb(halfRss)} | |\n| memory per additional circuit from {half} to {options.Circuits} | {Mb(perCircuitWarm)} | |\n")
+        : string.Empty)
     .AppendLine(CultureInfo.InvariantCulture, $"| preview update after a field change, median of {samples.Count} edits | {median:0.0} ms | |")
     .AppendLine(CultureInfo.InvariantCulture, $"| preview update after a field change, p95 of {samples.Count} edits | {p95:0.0} ms | < 100 ms |")
     .ToString();
