@@ -12,7 +12,6 @@ public sealed class SharedPreviews
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<PreviewInputs, WeakReference<PreviewResult>> _live = [];
-    private int _pruneAt = 64;
 
     /// <summary>The live result for these inputs if a circuit shows one; otherwise <paramref name="build"/>'s, kept for the next.</summary>
     public PreviewResult GetOrBuild(PreviewInputs inputs, Func<PreviewResult> build)
@@ -31,14 +30,11 @@ public sealed class SharedPreviews
                 return first;
             }
 
-            if (_live.Count >= _pruneAt)
+            // Inputs whose result no circuit holds any more (collected) go at once: their values, typed credentials
+            // among them, are not kept here for later.
+            foreach (var (key, _) in _live.Where(e => !e.Value.TryGetTarget(out _)).ToList())
             {
-                foreach (var (key, dead) in _live.Where(e => !e.Value.TryGetTarget(out _)).ToList())
-                {
-                    _live.Remove(key);
-                }
-
-                _pruneAt = Math.Max(64, _live.Count * 2);
+                _live.Remove(key);
             }
 
             _live[inputs] = new WeakReference<PreviewResult>(built);
