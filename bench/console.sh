@@ -3,7 +3,7 @@
 #   bench/console.sh                  idle RSS, RSS with 50 wizard circuits open, preview latency over 50 edits
 #   bench/console.sh --quick          3 circuits, 10 edits (what CI runs so the benchmark cannot rot)
 #   bench/console.sh --out FILE ...   also write the Markdown table to FILE
-# Other options: --circuits N --edits N
+# Other options: --circuits N --edits N --hold SECONDS (keep every circuit open that long, e.g. for dotnet-gcdump)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -62,6 +62,12 @@ static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOpti
     var pages = new List<IPage> { await WizardCircuit.OpenAsync(browser, console) };
     var first = await console.SettledRssAsync();
     Console.Error.WriteLine($"1 circuit: RSS {Mb(first)}");
+
+    // Half-way: the first circuits also pay for one-time growth (methods compiled again at tier 1, pools and GC
+    // budgets sized up), so the second half shows what one more circuit costs once the server is warm.
+    var half = options.Circuits / 2;
+    var measureHalf = half >= 2;
+    long halfRss = first;
     for (var i = 1; i < options.Circuits; i++)
     {
         pages.Add(await WizardCircuit.OpenAsync(browser, console));
@@ -69,11 +75,20 @@ static async Task<int> MeasureAsync(ConsoleProcess console, long idle, BenchOpti
         {
             Console.Error.WriteLine($"{i + 1} circuits open");
         }
+
+        if (measureHalf && i + 1 == half)
+        {
+            halfRss = await console.SettledRssAsync();
+            Console.Error.WriteLine($"{half} circuits: RSS {Mb(halfRss)}");
+        }
 }
 
 var all = await console.SettledRssAsync();
 var perCircuit = options.Circuits > 1 ? (all - first) / (options.Circuits - 1) : first - idle;
-Console.Error.WriteLine($"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit");
+var perCircuitWarm = measureHalf ? (all - halfRss) / (options.Circuits - half) : 0;
+Console.Error.WriteLine(measureHalf
+    ? $"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit ({Mb(perCircuitWarm)} from {half} to {options.Circuits})"
+    : $"{options.Circuits} circuits: RSS {Mb(all)}, {Mb(perCircuit)} per circuit");
 
 if (options.HoldSeconds > 0)
 {
@@ -84,6 +99,12 @@ if (options.HoldSeconds > 0)
 
 // Preview latency on the first circuit while the others stay open.
 var samples = await WizardCircuit.PreviewLatenciesAsync(pages[0], options.Edits);
+if (options.Screenshot is { } screenshot)
+{
+    // The wizard as the last edit left it (identity step, a Deployment's YAML open): to look at after UI changes.
+    await pages[0].ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+}
+
 samples.Sort();
 var median = samples[samples.Count / 2];
 var p95 = samples[(int)Math.Ceiling(samples.Count * 0.95) - 1];
@@ -97,6 +118,9 @@ var table = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"| RSS with 1 wizard circuit open | {Mb(first)} | |")
     .AppendLine(CultureInfo.InvariantCulture, $"| RSS with {options.Circuits} wizard circuits open | {Mb(all)} | |")
     .AppendLine(CultureInfo.InvariantCulture, $"| memory per additional circuit | {Mb(perCircuit)} | < 3 MB |")
+    .Append(measureHalf
+        ? string.Create(CultureInfo.InvariantCulture, $"| RSS with {half} wizard circuits open | {Mb(halfRss)} | |\n| memory per additional circuit from {half} to {options.Circuits} | {Mb(perCircuitWarm)} | |\n")
+        : string.Empty)
     .AppendLine(CultureInfo.InvariantCulture, $"| preview update after a field change, median of {samples.Count} edits | {median:0.0} ms | |")
     .AppendLine(CultureInfo.InvariantCulture, $"| preview update after a field change, p95 of {samples.Count} edits | {p95:0.0} ms | < 100 ms |")
     .ToString();

@@ -15,6 +15,9 @@ namespace RunnerConsole.Hosting;
 /// <summary>Composes the web console: services, sign-in, health endpoints and the Blazor app.</summary>
 public static class ConsoleWebApp
 {
+    /// <summary>How long an idle HTTP/1.1 keep-alive connection stays open (the circuit's WebSocket is not affected).</summary>
+    public static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromSeconds(10);
+
     public static WebApplication Create(string[] args, ConsoleWebAppSettings settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +38,11 @@ public static class ConsoleWebApp
             // Loopback only unless the operator says otherwise: the console holds cluster credentials.
             builder.WebHost.UseUrls(ConsoleWebAppSettings.DefaultUrls);
         }
+
+        // After a page has loaded, a browser tab talks to the console over its circuit's one WebSocket; the extra
+        // connections it opened for the page's scripts and styles (about seven) sit idle. Kestrel keeps those for
+        // 130 s by default, each with its own connection state: close them after a short pause instead.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleConnectionTimeout);
 
         AddServices(builder.Services, builder.Configuration, settings);
 
@@ -124,8 +132,11 @@ public static class ConsoleWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        // The install wizard: one view model per circuit, so navigating away and back keeps the form.
-        services.AddScoped<IPreviewRenderer, CorePreviewRenderer>();
+        // The install wizard: one view model per circuit, so navigating away and back keeps the form. The renderer and
+        // its registry key pairs are one per console, so circuits showing equal inputs share one preview.
+        services.AddSingleton<PreviewRegistryTls>();
+        services.AddSingleton<IPreviewRenderer, CorePreviewRenderer>();
+        services.AddSingleton<SharedPreviews>();
         services.AddScoped<PreviewModel>();
         services.AddScoped<InstallWizardModel>();
         services.AddScoped<IWizardStateStore, SessionWizardStateStore>();

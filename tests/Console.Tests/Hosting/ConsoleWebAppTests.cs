@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RunnerConsole.Hosting;
+using RunnerConsole.Model.Preview;
 
 namespace RunnerConsole.Console.Tests.Hosting;
 
@@ -28,5 +32,33 @@ public sealed class ConsoleWebAppTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Create_IdleKeepAliveConnections_CloseAfterTheShortTimeout()
+    {
+        await using var app = ConsoleWebApp.Create([], new ConsoleWebAppSettings(Urls: "http://127.0.0.1:0"));
+
+        var kestrel = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.Equal(ConsoleWebApp.IdleConnectionTimeout, kestrel.Limits.KeepAliveTimeout);
+        Assert.True(kestrel.Limits.KeepAliveTimeout < new KestrelServerLimits().KeepAliveTimeout);
+    }
+
+    [Fact]
+    public async Task Create_TwoCircuits_ShareOnePreviewForEqualInputs()
+    {
+        await using var app = ConsoleWebApp.Create([], new ConsoleWebAppSettings(Urls: "http://127.0.0.1:0"));
+        await using var first = app.Services.CreateAsyncScope();
+        await using var second = app.Services.CreateAsyncScope();
+        var a = first.ServiceProvider.GetRequiredService<PreviewModel>();
+        var b = second.ServiceProvider.GetRequiredService<PreviewModel>();
+
+        await a.RefreshAsync(Core.Values.RunnerValues.Defaults, "kubiya-runner", "kubiya");
+        await b.RefreshAsync(Core.Values.RunnerValues.Defaults, "kubiya-runner", "kubiya");
+
+        Assert.NotSame(a, b);
+        Assert.True(a.Current.HasObjects);
+        Assert.Same(a.Current, b.Current);
     }
 }

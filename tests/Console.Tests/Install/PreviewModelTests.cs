@@ -86,4 +86,44 @@ public sealed class PreviewModelTests
         Assert.StartsWith("The preview cannot be rendered", model.Preview.Current.Problem, StringComparison.Ordinal);
         Assert.DoesNotContain("DNS-1123", model.Preview.Current.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SharedPreviews_EqualInputs_TwoCircuitsHoldOneResult()
+    {
+        var renderer = new CorePreviewRenderer(new PreviewRegistryTls(TimeProvider.System));
+        var shared = new SharedPreviews();
+        var first = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
+        var second = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
+
+        await first.RefreshPreviewAsync();
+        await second.RefreshPreviewAsync();
+
+        Assert.True(first.Preview.Current.HasObjects);
+        Assert.Same(first.Preview.Current, second.Preview.Current);
+        Assert.Equal(1, shared.LiveCount);
+
+        // An edit in one circuit gives it its own result; the other keeps what it showed.
+        var shown = second.Preview.Current;
+        first.Set(WizardFields.RunnerName, "edge-runner");
+        await first.RefreshPreviewAsync();
+
+        Assert.NotSame(shown, first.Preview.Current);
+        Assert.Same(shown, second.Preview.Current);
+        Assert.Contains(first.Preview.Current.Manifests, m => PreviewYaml.Of(m).Contains("edge-runner", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown.Manifests, m => PreviewYaml.Of(m).Contains("edge-runner", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SharedPreviews_SameNamespace_SameRegistryKeyPairAcrossRenders()
+    {
+        var tls = new PreviewRegistryTls(TimeProvider.System);
+        var request = new Core.Rendering.RegistryTlsRequest("kubiya", "registry-tls", ["registry.kubiya.svc"]);
+
+        var first = tls.GetRegistryTls(request);
+        var again = tls.GetRegistryTls(request with { DnsNames = ["registry.kubiya.svc"] });
+        var other = tls.GetRegistryTls(request with { Namespace = "other" });
+
+        Assert.Same(first, again);
+        Assert.NotEqual(first.CertificatePem, other.CertificatePem);
+    }
 }

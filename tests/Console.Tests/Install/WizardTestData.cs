@@ -29,7 +29,7 @@ public static class WizardTestData
         """;
 
     public static InstallWizardModel NewModel(IClusterDirectory? directory = null) =>
-        new(directory ?? new TestClusterDirectory(), new PreviewModel(new CorePreviewRenderer(TimeProvider.System)));
+        new(directory ?? new TestClusterDirectory(), new PreviewModel(new CorePreviewRenderer(new PreviewRegistryTls(TimeProvider.System))));
 
     /// <summary>Fills identity and both credentials: the minimum for valid values.</summary>
     public static void FillIdentity(InstallWizardModel model)
@@ -46,7 +46,9 @@ public static class WizardTestData
         var context = TestConsoleContext.Create();
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddSingleton<IClusterDirectory, TestClusterDirectory>();
-        context.Services.AddScoped<IPreviewRenderer, CorePreviewRenderer>();
+        context.Services.AddSingleton<PreviewRegistryTls>();
+        context.Services.AddSingleton<IPreviewRenderer, CorePreviewRenderer>();
+        context.Services.AddSingleton<SharedPreviews>();
         context.Services.AddScoped<PreviewModel>();
         context.Services.AddScoped<InstallWizardModel>();
         context.Services.AddScoped<RunnerConsole.Model.Operate.PendingChange>();

@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using MudBlazor;
 using RunnerConsole.Auth;
 
 namespace RunnerConsole.Components.Layout;
 
 public sealed partial class MainLayout
 {
-    private MudThemeProvider? _themeProvider;
+    private SharedThemeProvider? _themeProvider;
     private bool _drawerOpen = true;
     private bool _systemPreferenceRead;
 

@@ -5,10 +5,11 @@ using RunnerConsole.Core.Values;
 namespace RunnerConsole.Model.Preview;
 
 /// <summary>The preview's renderer: Core's <see cref="RunnerRenderer"/> at the values' catalog version.</summary>
-public sealed class CorePreviewRenderer(TimeProvider time) : IPreviewRenderer
+public sealed class CorePreviewRenderer(PreviewRegistryTls registryTls) : IPreviewRenderer
 {
-    // One registry key pair per circuit: a fresh pair on every keystroke would be slow and make the YAML jump.
-    private readonly RenderContext _context = RenderContext.ForInstall(time);
+    // The registry key pair comes from one source per console: a fresh pair on every keystroke would be slow and make
+    // the YAML jump, and equal inputs must render equal objects for circuits to share a preview.
+    private readonly RenderContext _context = new(registryTls);
 
     public ManifestSet Render(RunnerValues values, string releaseName, string @namespace)
     {

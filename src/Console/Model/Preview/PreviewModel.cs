@@ -7,9 +7,10 @@ namespace RunnerConsole.Model.Preview;
 
 /// <summary>
 /// The live preview: renders the values off the UI thread, evaluates the policy, and keeps the selected object.
-/// A newer request always wins; an older render finishing late is dropped.
+/// A newer request always wins; an older render finishing late is dropped. With <paramref name="shared"/>, circuits
+/// whose inputs are equal hold one result instead of one each.
 /// </summary>
-public sealed class PreviewModel(IPreviewRenderer renderer)
+public sealed class PreviewModel(IPreviewRenderer renderer, SharedPreviews? shared = null)
 {
     private long _generation;
     private string _selectedYaml = string.Empty;
@@ -78,14 +79,9 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var manifests = renderer.Render(values, releaseName, @namespace);
-            var report = PolicyEngine.Evaluate(manifests);
-            return new PreviewResult(manifests, KindGroup.From(manifests), report, null);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Exception text is for developers; the preview says what the user can do about it.
-            return new PreviewResult(ManifestSet.Empty, [], null, "The preview cannot be rendered from these values yet. Fix the problems shown in the form; the preview updates by itself.");
+            return shared is null
+                ? Render(values, releaseName, @namespace)
+                : shared.GetOrBuild(new PreviewInputs(renderer, values, releaseName, @namespace), () => Render(values, releaseName, @namespace));
         }
         finally
         {
@@ -110,6 +106,21 @@ public sealed class PreviewModel(IPreviewRenderer renderer)
     /// <summary>Selects the object a policy finding is about.</summary>
     public void Select(PolicyObjectRef objectRef, string fieldPath) =>
         Select(Current.Manifests.FirstOrDefault(m => m.Kind == objectRef.Kind && m.Name == objectRef.Name && m.Namespace == objectRef.Namespace)?.Key, fieldPath);
+
+    private PreviewResult Render(RunnerValues values, string releaseName, string @namespace)
+    {
+        try
+        {
+            var manifests = renderer.Render(values, releaseName, @namespace);
+            var report = PolicyEngine.Evaluate(manifests);
+            return new PreviewResult(manifests, KindGroup.From(manifests), report, null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Exception text is for developers; the preview says what the user can do about it.
+            return new PreviewResult(ManifestSet.Empty, [], null, "The preview cannot be rendered from these values yet. Fix the problems shown in the form; the preview updates by itself.");
+        }
+    }
 
     private static string YamlOf(PreviewResult result, ObjectKey? key) =>
         key is not null && result.Find(key) is { } manifest ? PreviewYaml.Of(manifest) : string.Empty;
