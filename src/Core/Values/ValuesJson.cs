@@ -9,6 +9,34 @@ public static class ValuesJson
     /// <summary>Every key of <paramref name="values"/>; with <paramref name="redactSecrets"/> secret <c>value</c>s are replaced.</summary>
     public static JsonObject ToJson(RunnerValues values, bool redactSecrets) => Record(values, redactSecrets);
 
+    /// <summary>Whether any secret in <paramref name="values"/> is given inline (a <c>value</c>, not an existing Secret).</summary>
+    public static bool HasInlineSecrets(RunnerValues values) => HasInline(values);
+
+    private static bool HasInline(object record)
+    {
+        if (record is SecretSource { Value.Length: > 0 })
+        {
+            return true;
+        }
+
+        foreach (var key in ValuesModel.KeysOf(record.GetType()))
+        {
+            var value = key.Property.GetValue(record);
+            var inline = key.Kind switch
+            {
+                ValueKind.Object => value is not null && HasInline(value),
+                ValueKind.ObjectList => value is IList list && list.Cast<object>().Any(HasInline),
+                _ => false,
+            };
+            if (inline)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static JsonObject Record(object record, bool redact)
     {
         var json = new JsonObject();

@@ -114,6 +114,24 @@ public sealed class PreviewModelTests
     }
 
     [Fact]
+    public async Task SharedPreviews_CredentialsTypedIn_NeverShared()
+    {
+        var renderer = new CorePreviewRenderer(new PreviewRegistryTls(TimeProvider.System));
+        var shared = new SharedPreviews();
+        var first = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
+        var second = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
+        WizardTestData.FillIdentity(first);
+        WizardTestData.FillIdentity(second);
+
+        await first.RefreshPreviewAsync();
+        await second.RefreshPreviewAsync();
+
+        // Equal inputs, but with credentials typed in: each circuit renders its own.
+        Assert.True(first.Preview.Current.HasObjects);
+        Assert.NotSame(first.Preview.Current, second.Preview.Current);
+    }
+
+    [Fact]
     public void SharedPreviews_SameNamespace_SameRegistryKeyPairAcrossRenders()
     {
         var tls = new PreviewRegistryTls(TimeProvider.System);

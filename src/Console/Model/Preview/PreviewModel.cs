@@ -79,7 +79,9 @@ public sealed class PreviewModel(IPreviewRenderer renderer, SharedPreviews? shar
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return shared is null
+            // Values with a secret typed in are never shared: no other circuit could have them, and they are not to be
+            // kept (nor their presence told by a faster preview) beyond this circuit.
+            return shared is null || ValuesJson.HasInlineSecrets(values)
                 ? Render(values, releaseName, @namespace)
                 : shared.GetOrBuild(new PreviewInputs(renderer, values, releaseName, @namespace), () => Render(values, releaseName, @namespace));
         }
