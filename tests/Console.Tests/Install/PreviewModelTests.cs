@@ -90,10 +90,7 @@ public sealed class PreviewModelTests
     [Fact]
     public async Task SharedPreviews_EqualInputs_TwoCircuitsHoldOneResult()
     {
-        var renderer = new CorePreviewRenderer(new PreviewRegistryTls(TimeProvider.System));
-        var shared = new SharedPreviews();
-        var first = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
-        var second = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
+        var (first, second, shared) = TwoCircuits();
 
         await first.RefreshPreviewAsync();
         await second.RefreshPreviewAsync();
@@ -116,10 +113,7 @@ public sealed class PreviewModelTests
     [Fact]
     public async Task SharedPreviews_CredentialsTypedIn_NeverShared()
     {
-        var renderer = new CorePreviewRenderer(new PreviewRegistryTls(TimeProvider.System));
-        var shared = new SharedPreviews();
-        var first = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
-        var second = new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared));
+        var (first, second, _) = TwoCircuits();
         WizardTestData.FillIdentity(first);
         WizardTestData.FillIdentity(second);
 
@@ -143,5 +137,14 @@ public sealed class PreviewModelTests
 
         Assert.Same(first, again);
         Assert.NotEqual(first.CertificatePem, other.CertificatePem);
+    }
+
+    // Two wizards (circuits) over one renderer and one SharedPreviews, as the console wires them.
+    private static (InstallWizardModel First, InstallWizardModel Second, SharedPreviews Shared) TwoCircuits()
+    {
+        var renderer = new CorePreviewRenderer(new PreviewRegistryTls(TimeProvider.System));
+        var shared = new SharedPreviews();
+        return (new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared)),
+            new InstallWizardModel(new TestClusterDirectory(), new PreviewModel(renderer, shared)), shared);
     }
 }
