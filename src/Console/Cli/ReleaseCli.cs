@@ -217,7 +217,9 @@ internal static class ReleaseCli
             yaml = path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(path, cancellationToken);
         }
 
-        var (input, errors) = ReleaseInputs.Load(yaml, settings.Version);
+        // Errors name the file as given (line and column within it), as `render` and `values validate` print them.
+        var source = settings.Values is null ? "values" : settings.Values == "-" ? "stdin" : settings.Values;
+        var (input, errors) = ReleaseInputs.Load(yaml, settings.Version, source);
         if (input is null)
         {
             PrintErrors(errors);

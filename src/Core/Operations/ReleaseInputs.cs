@@ -32,14 +32,15 @@ public static class ReleaseInputs
 
     /// <summary>
     /// The first half of <see cref="FromValuesAsync"/>, which needs no cluster: the values file read, checked and
-    /// matched to a catalog version; or every reason it cannot be.
+    /// matched to a catalog version; or every reason it cannot be, each naming <paramref name="source"/> (the file's
+    /// path; <c>values</c> when it has none) with the line and column.
     /// </summary>
-    public static (ValuesInput? Input, IReadOnlyList<string> Errors) Load(string? valuesYaml, string? version)
+    public static (ValuesInput? Input, IReadOnlyList<string> Errors) Load(string? valuesYaml, string? version, string source = "values")
     {
         var loaded = ValuesLoader.Load(valuesYaml ?? string.Empty);
         if (!loaded.IsValid)
         {
-            return (null, [.. loaded.Errors.Select(e => e.ToString("values"))]);
+            return (null, [.. loaded.Errors.Select(e => e.ToString(source))]);
         }
 
         var values = loaded.Values!;

@@ -59,6 +59,19 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Install_InvalidValues_ErrorsNameTheFileLineAndKey()
+    {
+        var bad = Path.Combine(_dir, "bad-values.yaml");
+        await File.WriteAllTextAsync(bad, "runner:\n  name: UPPER_CASE\n", TestContext.Current.CancellationToken);
+
+        var run = await CliProcess.RunAsync(_dir, "install", "runner", "-n", "kubiya", "-f", bad, "--kubeconfig", _kubeconfig);
+
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains($"error: {bad}:2:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("runner.name", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task History_UnknownRelease_ExitsClusterError()
     {
         Assert.Equal(ExitCodes.ClusterError, await Run("history", "nope", "-n", "default"));
