@@ -34,11 +34,11 @@ public static class CliApp
         {
             if (ex is CommandParseException or CommandRuntimeException)
             {
-                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                CliErrors.Write(ex.Message);
                 return ExitCodes.Usage;
             }
 
-            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]internal error:[/] {ex.Message}");
+            CliErrors.WriteInternal(ex.Message);
             return ExitCodes.Internal;
         });
 

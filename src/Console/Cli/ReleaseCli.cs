@@ -214,7 +214,17 @@ internal static class ReleaseCli
                 return (null, ExitCodes.InvalidInput);
             }
 
-            yaml = path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(path, cancellationToken);
+            // Read as every verb reads a values file: at most 1 MiB, UTF-8 only, problems as messages.
+            var (text, problem) = path == "-"
+                ? await ValuesFile.ReadAsync(Console.OpenStandardInput(), cancellationToken)
+                : await ValuesFile.ReadAsync(path, cancellationToken);
+            if (text is null)
+            {
+                Error($"{(path == "-" ? "stdin" : path)}: {problem!.Message}");
+                return (null, ExitCodes.InvalidInput);
+            }
+
+            yaml = text;
         }
 
         // Errors name the file as given (line and column within it), as `render` and `values validate` print them.
@@ -356,7 +366,7 @@ internal static class ReleaseCli
         })]),
     };
 
-    public static void Error(string message) => AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
+    public static void Error(string message) => CliErrors.Write(message);
 
     internal static string Describe(OperationEvent e) => e switch
     {

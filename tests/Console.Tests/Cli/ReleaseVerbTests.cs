@@ -71,6 +71,26 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
         Assert.Contains("runner.name", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("huge", "larger than 1 MiB")]
+    [InlineData("latin1", "not UTF-8")]
+    public async Task Install_ValuesFileUnusable_SaysWhyAndTouchesNothing(string kind, string expected)
+    {
+        var file = Path.Combine(_dir, kind + ".yaml");
+        var content = kind == "huge"
+            ? System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("# padding padding padding padding padding\n", 30_000)))
+            : [.. "runner:\n  name: caf"u8.ToArray(), 0xE9, (byte)'\n'];
+        await File.WriteAllBytesAsync(file, content, TestContext.Current.CancellationToken);
+        var before = _server!.Log.Entries.Count;
+
+        var run = await CliProcess.RunAsync(_dir, "upgrade", "runner", "-n", "kubiya", "-f", file, "--install", "--kubeconfig", _kubeconfig);
+
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains($"{file}: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, _server.Log.Entries.Count);
+    }
+
     [Fact]
     public async Task History_UnknownRelease_ExitsClusterError()
     {
