@@ -17,7 +17,7 @@ public static class CliInput
             return null;
         }
 
-        Console.Error.WriteLine($"error: unknown argument{(leftovers.Count > 1 ? "s" : string.Empty)}: {string.Join(' ', leftovers)}");
+        CliErrors.Write($"unknown argument{(leftovers.Count > 1 ? "s" : string.Empty)}: {string.Join(' ', leftovers)}");
         Console.Error.WriteLine("       run the same verb with --help for its options");
         return ExitCodes.Usage;
     }

@@ -18,7 +18,7 @@ public sealed class HistoryCommand : AsyncCommand<ReleaseSettings>
             var history = await new HistoryOperation(new OperationContext(cluster)).RunAsync(settings.Release, ns, cancellationToken);
             if (history.Count == 0)
             {
-                ReleaseCli.Error($"release '{settings.Release}' not found in namespace '{ns}'");
+                CliErrors.Write($"release '{settings.Release}' not found in namespace '{ns}'");
                 return ExitCodes.ClusterError;
             }
 

@@ -139,17 +139,17 @@ internal static class ReleaseCli
         }
         catch (OperationInProgressException ex)
         {
-            Error(ex.Message);
+            CliErrors.Write(ex.Message);
             return ExitCodes.ClusterError;
         }
         catch (Exception ex) when (ex is KubeApiException or OperationFailedException or TimeoutException or HttpRequestException)
         {
-            Error(ex.Message);
+            CliErrors.Write(ex.Message);
             return ExitCodes.ClusterError;
         }
         catch (k8s.Exceptions.KubeConfigException ex)
         {
-            Error($"kubeconfig: {ex.Message}");
+            CliErrors.Write($"kubeconfig: {ex.Message}");
             return ExitCodes.Usage;
         }
     }
@@ -210,7 +210,7 @@ internal static class ReleaseCli
         {
             if (path != "-" && !File.Exists(path))
             {
-                Error($"values file not found: {path}");
+                CliErrors.Write($"values file not found: {path}");
                 return (null, ExitCodes.InvalidInput);
             }
 
@@ -220,7 +220,7 @@ internal static class ReleaseCli
                 : await ValuesFile.ReadAsync(path, cancellationToken);
             if (text is null)
             {
-                Error($"{(path == "-" ? "stdin" : path)}: {problem!.Message}");
+                CliErrors.Write($"{(path == "-" ? "stdin" : path)}: {problem!.Message}");
                 return (null, ExitCodes.InvalidInput);
             }
 
@@ -243,7 +243,7 @@ internal static class ReleaseCli
     {
         foreach (var error in errors)
         {
-            Console.Error.WriteLine($"error: {error}");
+            CliErrors.Write(error);
         }
     }
 
@@ -319,7 +319,7 @@ internal static class ReleaseCli
         }
         else
         {
-            Error(result.Message);
+            CliErrors.Write(result.Message);
         }
 
         return result.Succeeded ? ExitCodes.Ok : ExitCodes.ClusterError;
@@ -366,7 +366,6 @@ internal static class ReleaseCli
         })]),
     };
 
-    public static void Error(string message) => CliErrors.Write(message);
 
     internal static string Describe(OperationEvent e) => e switch
     {

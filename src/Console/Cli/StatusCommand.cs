@@ -26,7 +26,7 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
             var report = await new StatusOperation(new OperationContext(cluster)).RunAsync(settings.Release, ns, settings.Revision, cancellationToken);
             if (report is null)
             {
-                ReleaseCli.Error($"release '{settings.Release}' not found in namespace '{ns}'");
+                CliErrors.Write($"release '{settings.Release}' not found in namespace '{ns}'");
                 return ExitCodes.ClusterError;
             }
 

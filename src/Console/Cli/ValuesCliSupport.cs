@@ -15,7 +15,7 @@ internal static class ValuesCliSupport
             return null;
         }
 
-        Console.Error.WriteLine($"error: unexpected argument(s) for 'values {verb}': {string.Join(" ", leftovers)}");
+        CliErrors.Write($"unexpected argument(s) for 'values {verb}': {string.Join(" ", leftovers)}");
         Console.Error.WriteLine($"usage: runner-console values {verb} --help");
         return ExitCodes.Usage;
     }

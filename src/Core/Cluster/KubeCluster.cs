@@ -74,8 +74,7 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
 
     public async Task<IReadOnlyList<JsonObject>> ListAsync(string apiVersion, string kind, string? ns, string? labelSelector, CancellationToken cancellationToken)
     {
-        var (plural, namespaced) = await ResolveAsync(apiVersion, kind, cancellationToken);
-        var path = Prefix(apiVersion) + (namespaced && ns is not null ? $"/namespaces/{ns}" : string.Empty) + "/" + plural;
+        var path = await CollectionPathAsync(apiVersion, kind, ns, cancellationToken);
         if (labelSelector is not null)
         {
             path += "?labelSelector=" + Uri.EscapeDataString(labelSelector);
@@ -96,8 +95,7 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
 
     public async Task<IReadOnlySet<string>> ListNamesAsync(string apiVersion, string kind, string? ns, CancellationToken cancellationToken)
     {
-        var (plural, namespaced) = await ResolveAsync(apiVersion, kind, cancellationToken);
-        var path = Prefix(apiVersion) + (namespaced && ns is not null ? $"/namespaces/{ns}" : string.Empty) + "/" + plural;
+        var path = await CollectionPathAsync(apiVersion, kind, ns, cancellationToken);
         var (status, body) = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken, MetadataListAccept);
         var items = Parse(status, body, null)["items"] as JsonArray ?? [];
         return items.Select(item => item?["metadata"]?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -109,8 +107,15 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     private static readonly MediaTypeWithQualityHeaderValue[] MetadataListAccept =
     [
         MediaTypeWithQualityHeaderValue.Parse("application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"),
-        new("application/json"),
+        JsonAccept,
     ];
+
+    // The path of a kind's collection: in the namespace for a namespaced kind, cluster-wide otherwise.
+    private async Task<string> CollectionPathAsync(string apiVersion, string kind, string? ns, CancellationToken cancellationToken)
+    {
+        var (plural, namespaced) = await ResolveAsync(apiVersion, kind, cancellationToken);
+        return Prefix(apiVersion) + (namespaced && ns is not null ? $"/namespaces/{ns}" : string.Empty) + "/" + plural;
+    }
 
     public async Task<JsonObject> ApplyAsync(JsonObject obj, ApplyOptions options, CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ public sealed class InstallOperation(OperationContext context)
                     ? key => key.Namespace == request.Namespace && !CreatedWithNamespace(key)
                     : existing is null ? null : key => key.Namespace == request.Namespace && existing.TryGetValue((key.ApiVersion, key.Kind), out var names) && !names.Contains(key.Name),
             };
-            plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager }, hints, cancellationToken);
+            plan = await new Planner(context.Cluster).PlanAsync(request.Release, request.Namespace, desired, [], options.PlanOptions, hints, cancellationToken);
             context.Trace?.Mark("plan");
             OperationContext.EnsureAllowed(plan, options);
             await applier.ApplyAsync(plan, options, cancellationToken);

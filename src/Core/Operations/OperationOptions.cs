@@ -1,3 +1,5 @@
+using RunnerConsole.Core.Planning;
+
 namespace RunnerConsole.Core.Operations;
 
 /// <summary>How an operation runs; the defaults match Helm's.</summary>
@@ -39,6 +41,9 @@ public sealed record OperationOptions
     public int Parallelism { get; init; } = 64;
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The options planning takes from these (adoption, conflicts, parallelism, field manager).</summary>
+    internal PlanOptions PlanOptions => new() { Adopt = Adopt, ForceConflicts = ForceConflicts, Parallelism = Parallelism, FieldManager = FieldManager };
 
     internal string Operation(string verb) => Reason is null ? $"{verb} by {Operator}" : $"{verb} by {Operator}: {Reason}";
 }

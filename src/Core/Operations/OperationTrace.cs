@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace RunnerConsole.Core.Operations;
 
@@ -12,26 +13,25 @@ public sealed class OperationTrace
     public const string EnvironmentVariable = "RUNNER_CONSOLE_TRACE";
 
     private readonly Lock _gate = new();
-    private readonly List<(string Step, TimeSpan Took, int Requests, int Writes)> _steps = [];
-    private readonly List<(long Methods, TimeSpan Time)> _jit = [];
-    private readonly long _origin;
+    private readonly List<TraceStep> _steps = [];
     private readonly TimeSpan _beforeOrigin;
+    private readonly TraceStep _atOrigin;
     private long _last;
     private int _requests;
     private int _writes;
     private int _requestsAtLast;
     private int _writesAtLast;
-    private readonly (long Methods, TimeSpan Time) _jitAtOrigin = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
     private long _jitMethodsAtLast;
     private TimeSpan _jitTimeAtLast;
 
     /// <param name="beforeOrigin">Time spent before the trace was created (process start-up), shown as the first step.</param>
     public OperationTrace(TimeSpan beforeOrigin = default)
     {
-        _origin = Stopwatch.GetTimestamp();
-        _last = _origin;
-        (_jitMethodsAtLast, _jitTimeAtLast) = _jitAtOrigin;
+        _last = Stopwatch.GetTimestamp();
         _beforeOrigin = beforeOrigin;
+        _jitMethodsAtLast = JitInfo.GetCompiledMethodCount();
+        _jitTimeAtLast = JitInfo.GetCompilationTime();
+        _atOrigin = new TraceStep("process start (runtime, before the trace)", beforeOrigin, 0, 0, _jitMethodsAtLast, _jitTimeAtLast);
     }
 
     /// <summary>A trace when <c>RUNNER_CONSOLE_TRACE</c> is <c>1</c> or <c>true</c>, else null.</summary>
@@ -57,8 +57,8 @@ public sealed class OperationTrace
         return new OperationTrace(startup < TimeSpan.Zero ? TimeSpan.Zero : startup);
     }
 
-    /// <summary>The steps so far: name, wall time, requests and writes (non-GET, not dry-run) sent during it.</summary>
-    public IReadOnlyList<(string Step, TimeSpan Took, int Requests, int Writes)> Steps
+    /// <summary>The steps so far, in order.</summary>
+    public IReadOnlyList<TraceStep> Steps
     {
         get
         {
@@ -69,23 +69,19 @@ public sealed class OperationTrace
         }
     }
 
-    /// <summary>Ends the current step: the time since the previous mark is charged to <paramref name="step"/>.</summary>
+    /// <summary>Ends the current step: the time, requests and compiled methods since the previous mark are charged to <paramref name="step"/>.</summary>
     public void Mark(string step)
     {
         var now = Stopwatch.GetTimestamp();
+        var jitMethods = JitInfo.GetCompiledMethodCount();
+        var jitTime = JitInfo.GetCompilationTime();
         lock (_gate)
         {
             var requests = Volatile.Read(ref _requests);
             var writes = Volatile.Read(ref _writes);
-            _steps.Add((step, Stopwatch.GetElapsedTime(_last, now), requests - _requestsAtLast, writes - _writesAtLast));
-            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
-            _jit.Add((jitMethods - _jitMethodsAtLast, jitTime - _jitTimeAtLast));
-            _jitMethodsAtLast = jitMethods;
-            _jitTimeAtLast = jitTime;
-            _last = now;
-            _requestsAtLast = requests;
-            _writesAtLast = writes;
+            _steps.Add(new TraceStep(
+                step, Stopwatch.GetElapsedTime(_last, now), requests - _requestsAtLast, writes - _writesAtLast, jitMethods - _jitMethodsAtLast, jitTime - _jitTimeAtLast));
+            (_last, _requestsAtLast, _writesAtLast, _jitMethodsAtLast, _jitTimeAtLast) = (now, requests, writes, jitMethods, jitTime);
         }
     }
 
@@ -102,44 +98,31 @@ public sealed class OperationTrace
     /// <summary>An HTTP handler that counts the requests of the cluster connection into this trace.</summary>
     public DelegatingHandler Handler() => new CountingHandler(this);
 
-    /// <summary>The table: one line per step, then the total.</summary>
+    /// <summary>The table: a header, one line per step (the process start first, when known), then the total.</summary>
     public string Format()
     {
+        var steps = Steps;
+        var shown = _beforeOrigin > TimeSpan.Zero ? [_atOrigin, .. steps] : steps;
+        var total = new TraceStep(
+            "total",
+            _beforeOrigin + steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Took),
+            steps.Sum(s => s.Requests),
+            steps.Sum(s => s.Writes),
+            _atOrigin.JitMethods + steps.Sum(s => s.JitMethods),
+            _atOrigin.JitTime + steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.JitTime));
         var text = new System.Text.StringBuilder();
         text.AppendLine("trace:   wall ms  req  wr   jit methods (ms)  step");
-        var total = _beforeOrigin;
-        (long Methods, TimeSpan Time) jitTotal = (_jitAtOrigin.Methods, _jitAtOrigin.Time);
-        if (_beforeOrigin > TimeSpan.Zero)
+        foreach (var step in shown)
         {
-            text.AppendLine(Line("process start (runtime, before the trace)", _beforeOrigin, 0, 0, _jitAtOrigin));
+            text.AppendLine(Line(step));
         }
 
-        var requests = 0;
-        var writes = 0;
-        List<(long Methods, TimeSpan Time)> jit;
-        lock (_gate)
-        {
-            jit = [.. _jit];
-        }
-
-        var steps = Steps;
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var (step, took, r, w) = steps[i];
-            text.AppendLine(Line(step, took, r, w, jit[i]));
-            total += took;
-            requests += r;
-            writes += w;
-            jitTotal = (jitTotal.Methods + jit[i].Methods, jitTotal.Time + jit[i].Time);
-        }
-
-        text.Append(Line("total", total, requests, writes, jitTotal));
+        text.Append(Line(total));
         return text.ToString();
     }
 
-    // Methods compiled by the JIT (all threads) and the time it took: in a fresh process most of the wall time.
-    private static string Line(string step, TimeSpan took, int requests, int writes, (long Methods, TimeSpan Time) jit) =>
-        string.Create(CultureInfo.InvariantCulture, $"trace: {took.TotalMilliseconds,7:0.0}  {requests,3}  {writes,3}  {jit.Methods,6} ({jit.Time.TotalMilliseconds,5:0})   {step}");
+    private static string Line(TraceStep s) =>
+        string.Create(CultureInfo.InvariantCulture, $"trace: {s.Took.TotalMilliseconds,7:0.0}  {s.Requests,3}  {s.Writes,3}  {s.JitMethods,6} ({s.JitTime.TotalMilliseconds,5:0})   {s.Name}");
 
     private sealed class CountingHandler(OperationTrace trace) : DelegatingHandler
     {
@@ -152,3 +135,9 @@ public sealed class OperationTrace
         }
     }
 }
+
+/// <summary>
+/// One step of an <see cref="OperationTrace"/>: its wall time, the requests and writes (non-GET, not dry-run) sent
+/// during it, and the methods the runtime compiled meanwhile (all threads; in a fresh process most of the wall time).
+/// </summary>
+public sealed record TraceStep(string Name, TimeSpan Took, int Requests, int Writes, long JitMethods, TimeSpan JitTime);

@@ -101,7 +101,7 @@ internal static class ReleaseTransition
         // What the record says we applied exactly so, and the cluster still shows, needs no dry-run.
         return await new Planner(context.Cluster).PlanAsync(
             record.Name, record.Namespace, desired, previous.Changed,
-            new PlanOptions { Adopt = options.Adopt, ForceConflicts = options.ForceConflicts, Parallelism = options.Parallelism, FieldManager = options.FieldManager },
+            options.PlanOptions,
             new PlanHints
             {
                 Recorded = options.ForceConflicts || options.Adopt ? null : previous.Recorded,

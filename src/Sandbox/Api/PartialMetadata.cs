@@ -14,10 +14,10 @@ internal static class PartialMetadata
     private const string Group = "meta.k8s.io/v1";
 
     /// <summary>Whether a list request asks for <c>PartialObjectMetadataList</c> (the first acceptable type wins, as on a real server).</summary>
-    public static bool WantedForList(HttpContext ctx) => FirstAs(ctx) == "PartialObjectMetadataList";
+    public static bool WantedForList(HttpContext ctx) => Negotiation.RequestedAs(ctx) == "PartialObjectMetadataList";
 
     /// <summary>Whether a single-object request asks for <c>PartialObjectMetadata</c>.</summary>
-    public static bool WantedForObject(HttpContext ctx) => FirstAs(ctx) == "PartialObjectMetadata";
+    public static bool WantedForObject(HttpContext ctx) => Negotiation.RequestedAs(ctx) == "PartialObjectMetadata";
 
     public static JsonObject Object(JsonObject obj) => new()
     {
@@ -42,23 +42,5 @@ internal static class PartialMetadata
             ["metadata"] = metadata,
             ["items"] = new JsonArray([.. items.Select(i => (JsonNode)Object(i.Obj))]),
         };
-    }
-
-    // The `as=` of the first media type in Accept that names one; the plain JSON type ends the search (it was preferred).
-    private static string? FirstAs(HttpContext ctx)
-    {
-        foreach (var type in ctx.Request.Headers.Accept.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parameters = type.Split(';', StringSplitOptions.TrimEntries);
-            if (parameters[0] is not ("application/json" or "*/*"))
-            {
-                continue;
-            }
-
-            var kind = parameters.Skip(1).FirstOrDefault(p => p.StartsWith("as=", StringComparison.Ordinal))?[3..];
-            return kind;
-        }
-
-        return null;
     }
 }

@@ -8,8 +8,7 @@ namespace RunnerConsole.Sandbox.Api;
 /// <summary>Server-side printing (<c>as=Table</c>), with the columns kubectl shows for the common kinds.</summary>
 internal static class Tables
 {
-    public static bool Wanted(HttpContext ctx) =>
-        ctx.Request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
+    public static bool Wanted(HttpContext ctx) => Negotiation.RequestedAs(ctx) == "Table";
 
     private static JsonObject Column(string name, string type = "string", string format = "", int priority = 0) => new()
     {

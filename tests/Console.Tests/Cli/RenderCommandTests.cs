@@ -27,6 +27,25 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_Traced_PrintsItsStepsOnStderrAndTheSameStream()
+    {
+        var values = Path.Combine(_dir, "values.yaml");
+        await File.WriteAllTextAsync(values, "runner:\n  name: cli\n  organization: acme\ncloud:\n  runnerCredentials:\n    existingSecret: rc\n  customerCredentials:\n    existingSecret: cc\n", TestContext.Current.CancellationToken);
+
+        var plain = await CliProcess.RunAsync(_dir, "render", "-f", values);
+        var traced = await CliProcess.RunAsync(_dir, new Dictionary<string, string?> { ["RUNNER_CONSOLE_TRACE"] = "1" }, "render", "-f", values);
+
+        Assert.True(traced.ExitCode == 0, traced.ToString());
+        Assert.Equal(plain.Stdout, traced.Stdout);
+        foreach (var step in new[] { "command line", "values", "render", "YAML", "total" })
+        {
+            Assert.Matches($"(?m)^trace: .* {step}$", traced.Stderr);
+        }
+
+        Assert.DoesNotContain("trace:", plain.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_UnknownOption_IsAUsageError()
     {
         var values = Path.Combine(_dir, "values.yaml");

@@ -1,9 +1,14 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using RunnerConsole.Auth;
+using RunnerConsole.Core.Values;
+using RunnerConsole.Hosting;
+using RunnerConsole.Model.Operate;
 
 namespace RunnerConsole.E2E.Tests.Infrastructure;
 
@@ -46,6 +51,19 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
             services.AddSingleton(new Hosting.KubeconfigLocation(KubeconfigPath));
             _configure?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// Installs revision 1 of <paramref name="release"/> into the built-in sandbox through the console's own
+    /// <see cref="OperationRunner"/>, as the install wizard's plan does, and waits until it has succeeded.
+    /// </summary>
+    public async Task InstallAsync(string ns, string release, RunnerValues values)
+    {
+        var setup = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "setup"), new Claim(ClaimTypes.Role, ConsoleRoles.Operator)], "test"));
+        var install = Services.GetRequiredService<OperationRunner>().Start(setup,
+            new OperationStart(new ProposedChange(ChangeKind.Install, SandboxHost.ContextName, ns, release) { Values = values }));
+        await install.Completion.WaitAsync(TimeSpan.FromSeconds(180), TestContext.Current.CancellationToken);
+        Assert.True(install.State == OperationState.Succeeded, install.Result?.Message ?? install.FailureMessage);
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using RunnerConsole.Auth;
 using RunnerConsole.Core.Catalog;
 using RunnerConsole.Core.Planning;
 using RunnerConsole.Core.Rendering;
@@ -11,7 +9,6 @@ using RunnerConsole.Core.Values;
 using RunnerConsole.E2E.Tests.Infrastructure;
 using static RunnerConsole.E2E.Tests.Infrastructure.ConsolePage;
 using RunnerConsole.Hosting;
-using RunnerConsole.Model.Operate;
 
 namespace RunnerConsole.E2E.Tests.Operate;
 
@@ -41,11 +38,7 @@ public sealed class EditValuesTests(BrowserFixture browser) : IClassFixture<Brow
     public async ValueTask InitializeAsync()
     {
         // Revision 1, installed through the console's own runner the way the install wizard's plan does.
-        var runner = _app.Services.GetRequiredService<OperationRunner>();
-        var operator_ = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "setup"), new Claim(ClaimTypes.Role, ConsoleRoles.Operator)], "test"));
-        var install = runner.Start(operator_, new OperationStart(new ProposedChange(ChangeKind.Install, SandboxHost.ContextName, Namespace, Release) { Values = _installed }));
-        await install.Completion.WaitAsync(TimeSpan.FromSeconds(180), TestContext.Current.CancellationToken);
-        Assert.True(install.State == OperationState.Succeeded, install.Result?.Message ?? install.FailureMessage);
+        await _app.InstallAsync(Namespace, Release, _installed);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

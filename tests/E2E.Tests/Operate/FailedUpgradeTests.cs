@@ -43,10 +43,7 @@ public sealed class FailedUpgradeTests(BrowserFixture browser) : IClassFixture<B
 
     public async ValueTask InitializeAsync()
     {
-        var install = _app.Services.GetRequiredService<OperationRunner>().Start(Operator,
-            new OperationStart(new ProposedChange(ChangeKind.Install, SandboxHost.ContextName, Namespace, Release) { Values = Values }));
-        await install.Completion.WaitAsync(TimeSpan.FromSeconds(180), TestContext.Current.CancellationToken);
-        Assert.True(install.State == OperationState.Succeeded, install.Result?.Message ?? install.FailureMessage);
+        await _app.InstallAsync(Namespace, Release, Values);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

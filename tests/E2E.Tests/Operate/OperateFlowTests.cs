@@ -1,13 +1,9 @@
-using System.Security.Claims;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using RunnerConsole.Auth;
 using RunnerConsole.Core.Catalog;
 using RunnerConsole.Core.Values;
 using RunnerConsole.E2E.Tests.Infrastructure;
 using static RunnerConsole.E2E.Tests.Infrastructure.ConsolePage;
 using RunnerConsole.Hosting;
-using RunnerConsole.Model.Operate;
 
 namespace RunnerConsole.E2E.Tests.Operate;
 
@@ -25,7 +21,6 @@ public sealed class OperateFlowTests(BrowserFixture browser) : IClassFixture<Bro
     public async ValueTask InitializeAsync()
     {
         // Set up revision 1 the way the install wizard's plan would: through the console's own runner.
-        var runner = _app.Services.GetRequiredService<OperationRunner>();
         var values = RunnerValues.Defaults with
         {
             Version = RunnerCatalog.Default.Versions[0].Version,
@@ -36,10 +31,7 @@ public sealed class OperateFlowTests(BrowserFixture browser) : IClassFixture<Bro
                 CustomerCredentials = SecretSource.FromValue(Creds("PLANTEDE2ESEED")),
             },
         };
-        var operator_ = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "setup"), new Claim(ClaimTypes.Role, ConsoleRoles.Operator)], "test"));
-        var install = runner.Start(operator_, new OperationStart(new ProposedChange(ChangeKind.Install, SandboxHost.ContextName, Namespace, Release) { Values = values }));
-        await install.Completion.WaitAsync(TimeSpan.FromSeconds(180), TestContext.Current.CancellationToken);
-        Assert.True(install.State == OperationState.Succeeded, install.Result?.Message ?? install.FailureMessage);
+        await _app.InstallAsync(Namespace, Release, values);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
