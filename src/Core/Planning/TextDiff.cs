@@ -8,6 +8,34 @@ namespace RunnerConsole.Core.Planning;
 /// <summary>Unified line diff (<c>-</c>/<c>+</c>/space prefixes, <c>@@</c> hunks) of two texts.</summary>
 public static class TextDiff
 {
+    /// <summary>
+    /// One line saying how a multi-line text changed, for lists of field changes: the line itself when one line changed
+    /// (<c>scrape_interval: 30s -> scrape_interval: 45s</c>; no line number, since the pane's diff numbers the whole
+    /// manifest's lines), else how many lines went and came.
+    /// </summary>
+    public static string LineSummary(string oldText, string newText)
+    {
+        // Lines as a reader counts them: a final newline ends the last line, it does not start an empty one.
+        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(WithoutFinalNewline(oldText), WithoutFinalNewline(newText), ignoreWhitespace: false);
+        var deleted = model.Lines.Where(l => l.Type == ChangeType.Deleted).ToList();
+        var inserted = model.Lines.Where(l => l.Type == ChangeType.Inserted).ToList();
+        if (deleted.Count == 1 && inserted.Count == 1)
+        {
+            return $"{deleted[0].Text.Trim()} -> {inserted[0].Text.Trim()}";
+        }
+
+        return (deleted.Count, inserted.Count) switch
+        {
+            (0, 0) => oldText.EndsWith('\n') ? "final newline removed" : "final newline added",
+            (0, var added) => $"{Lines(added)} added",
+            (var removed, 0) => $"{Lines(removed)} removed",
+            var (removed, added) => $"{Lines(removed)} removed, {Lines(added)} added",
+        } + " (see the diff)";
+
+        static string Lines(int count) => count == 1 ? "1 line" : $"{count} lines";
+        static string WithoutFinalNewline(string text) => text.EndsWith('\n') ? text[..^1] : text;
+    }
+
     public static string Unified(string oldText, string newText, string oldName = "live", string newName = "desired", int context = 3)
     {
         var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(oldText, newText, ignoreWhitespace: false);

@@ -52,4 +52,22 @@ public sealed class FieldDiffTests
 
         Assert.Equal("ports[port=53/UDP].name", change.Path);
     }
+
+    [Theory]
+    [InlineData("a: 1\nb: 30s\nc: 3\n", "a: 1\nb: 45s\nc: 3\n", "~ data[\"config.yaml\"]: b: 30s -> b: 45s")]
+    [InlineData("a: 1\nb: 2\n", "a: 1\nb: 2\nc: 3\nd: 4\n", "~ data[\"config.yaml\"]: 2 lines added (see the diff)")]
+    [InlineData("a: 1\nb: 2\nc: 3\n", "a: 1\n", "~ data[\"config.yaml\"]: 2 lines removed (see the diff)")]
+    [InlineData("a: 1\nb: 2\nc: 3\n", "a: 9\nb: 9\nc: 3\n", "~ data[\"config.yaml\"]: 2 lines removed, 2 lines added (see the diff)")]
+    [InlineData("one line", "a: 1\nb: 2\n", "~ data[\"config.yaml\"]: 1 line removed, 2 lines added (see the diff)")]
+    [InlineData("a: 1\nb: 2", "a: 1\nb: 2\n", "~ data[\"config.yaml\"]: final newline added (see the diff)")]
+    public void ToString_ChangedMultiLineText_NamesTheLinesThatChanged_NotBothTexts(string old, string @new, string expected)
+    {
+        var change = Assert.Single(FieldDiff.Compare(
+            new JsonObject { ["data"] = new JsonObject { ["config.yaml"] = old } },
+            new JsonObject { ["data"] = new JsonObject { ["config.yaml"] = @new } }));
+
+        Assert.Equal(expected, change.ToString());
+        Assert.Equal(old, change.Old);
+        Assert.Equal(@new, change.New);
+    }
 }
