@@ -129,6 +129,44 @@ public sealed class TlsTests(ToolsFixture tools) : IClassFixture<ToolsFixture>
         Assert.Equal(4, server.Log.Entries.Select(e => e.ConnectionId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Kubectl_trusts_only_the_kubeconfigs_CA_when_it_names_one_and_the_system_store_when_not()
+    {
+        // The reference for our own client (ServerTrustCliTests): the machine's store (SSL_CERT_FILE) trusts the
+        // server's CA in every case here.
+        await using var s = await SandboxSession.StartAsync(tools, TlsOptions);
+        await using var other = await SandboxServer.StartAsync(TlsOptions, Ct);
+        var dir = Directory.CreateTempSubdirectory("kubectl-trust-").FullName;
+        try
+        {
+            var store = Path.Combine(dir, "server-ca.pem");
+            await File.WriteAllTextAsync(store, s.Server.CertificateAuthorityPem, Ct);
+            var address = s.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+            var otherCa = Path.Combine(dir, "other-ca");
+            await File.WriteAllTextAsync(otherCa, other.Kubeconfig().Replace(other.BaseAddress.GetLeftPart(UriPartial.Authority), address, StringComparison.Ordinal), Ct);
+            var noCa = Path.Combine(dir, "no-ca");
+            await File.WriteAllLinesAsync(noCa, (await File.ReadAllLinesAsync(s.Kubeconfig, Ct)).Where(l => !l.TrimStart().StartsWith("certificate-authority-data:", StringComparison.Ordinal)), Ct);
+
+            (await KubectlTrusting(store, otherCa, dir)).Fails().Shows("x509: certificate signed by unknown authority");
+            (await KubectlTrusting(store, noCa, dir)).Ok().Shows("kube-system");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private Task<RunnerConsole.Sandbox.Tooling.ToolResult> KubectlTrusting(string store, string kubeconfig, string dir)
+    {
+        var environment = new Dictionary<string, string>(tools.Runner.ToolEnvironment(kubeconfig))
+        {
+            ["SSL_CERT_FILE"] = store,
+            ["SSL_CERT_DIR"] = Directory.CreateDirectory(Path.Combine(dir, "no-certs")).FullName,
+        };
+        return RunnerConsole.Sandbox.Tooling.ToolRunner.RunProcessAsync(
+            RunnerConsole.Sandbox.Tooling.ExternalTools.Require("kubectl"), ["get", "ns", "--request-timeout=20s"], environment, null, TimeSpan.FromSeconds(60), dir, Ct);
+    }
+
     private static async Task<X509Certificate2> PresentedCertificateAsync(Uri address)
     {
         X509Certificate2? presented = null;

@@ -1,15 +1,22 @@
-using Spectre.Console;
-
 namespace RunnerConsole.Cli;
 
-/// <summary>Error lines of every verb, on stderr (as kubectl and helm print theirs), coloured only where stderr is a terminal.</summary>
+/// <summary>
+/// Error lines of every verb, on stderr (as kubectl and helm print theirs): one line per error, never wrapped (a long
+/// message stays one line for grep and copy), the label red only where stderr is a terminal and <c>NO_COLOR</c> is unset.
+/// </summary>
 internal static class CliErrors
 {
-    private static readonly IAnsiConsole Stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-
-    /// <summary><c>error: MESSAGE</c>; the message is text, never markup.</summary>
-    public static void Write(string message) => Stderr.MarkupLineInterpolated($"[red]error:[/] {message}");
+    /// <summary><c>error: MESSAGE</c>.</summary>
+    public static void Write(string message) => Line("error:", message);
 
     /// <summary><c>internal error: MESSAGE</c>: a fault of this program, not of the input.</summary>
-    public static void WriteInternal(string message) => Stderr.MarkupLineInterpolated($"[red]internal error:[/] {message}");
+    public static void WriteInternal(string message) => Line("internal error:", message);
+
+    private static void Line(string label, string message) =>
+        Console.Error.WriteLine(Coloured() ? $"\u001b[31m{label}\u001b[0m {message}" : $"{label} {message}");
+
+    private static bool Coloured() =>
+        !Console.IsErrorRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && Environment.GetEnvironmentVariable("TERM") != "dumb";
 }

@@ -11,7 +11,7 @@ namespace RunnerConsole.Hosting;
 /// </summary>
 public sealed class ClusterDirectory(KubeconfigLocation kubeconfig, SandboxHost sandbox, ConsoleWebAppSettings settings) : IClusterDirectory
 {
-    private readonly ConcurrentDictionary<string, IKubernetes> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IKubernetes Client, ServerTrust Trust)> _clients = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ClusterChoice> List()
     {
@@ -36,6 +36,12 @@ public sealed class ClusterDirectory(KubeconfigLocation kubeconfig, SandboxHost 
             var client = await ClientAsync(context, cancellationToken);
             var version = await ClusterInspector.GetServerVersionAsync(client, cancellationToken);
             return new ClusterConnectionCheck(true, version, null);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError && _clients.TryGetValue(context, out var connection))
+        {
+            // The handshake's own error says only that the certificate was rejected; say why, as kubectl does.
+            var reason = await connection.Trust.DescribeFailureAsync(TimeProvider.System, cancellationToken);
+            return new ClusterConnectionCheck(false, null, reason ?? ClusterInspector.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -77,11 +83,11 @@ public sealed class ClusterDirectory(KubeconfigLocation kubeconfig, SandboxHost 
     {
         if (_clients.TryGetValue(context, out var existing))
         {
-            return existing;
+            return existing.Client;
         }
 
         var (path, name) = await ResolveAsync(context, cancellationToken);
-        return _clients.GetOrAdd(context, _ => ClusterInspector.CreateClient(path, name));
+        return _clients.GetOrAdd(context, _ => ClusterInspector.CreateClient(path, name)).Client;
     }
 
     private bool IsSandbox(string context) =>

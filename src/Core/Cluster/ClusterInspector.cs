@@ -53,12 +53,16 @@ public static class ClusterInspector
         }
     }
 
-    /// <summary>A client for one context of a kubeconfig file.</summary>
-    public static IKubernetes CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
+    /// <summary>
+    /// A client for one context of a kubeconfig file, verifying the server as kubectl does (<see cref="ServerTrust"/>),
+    /// and that rule, to explain a refused certificate.
+    /// </summary>
+    public static (IKubernetes Client, ServerTrust Trust) CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
     {
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath, currentContext: context);
         config.HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30);
-        return new Kubernetes(config);
+        var trust = ServerTrust.Apply(config);
+        return (new Kubernetes(config), trust);
     }
 
     /// <summary>A short, user-facing reason a request failed, without stack traces.</summary>

@@ -30,6 +30,8 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
 {
     private readonly Kubernetes _client;
     private readonly KubeClusterOptions _options;
+    private readonly ServerTrust _trust;
+    private (Task<string?> Reason, DateTimeOffset At)? _tlsFailure;
     private readonly ConcurrentDictionary<string, Lazy<Task<Dictionary<string, (string Plural, bool Namespaced)>>>> _discovery = new();
 
     private KubeCluster(KubernetesClientConfiguration config, string name, KubeClusterOptions options)
@@ -39,6 +41,7 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         DefaultNamespace = config.Namespace;
         var handlers = options.Handlers.Append(new RetryHandler(options.Retry, options.Time)).ToArray();
         config.HttpClientTimeout = Timeout.InfiniteTimeSpan;
+        _trust = ServerTrust.Apply(config);
         _client = new Kubernetes(config, handlers);
     }
 
@@ -244,6 +247,11 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
+        if (_trust.ServerName is { } serverName)
+        {
+            request.Headers.Host = serverName;
+        }
+
         foreach (var type in accept ?? [JsonAccept])
         {
             request.Headers.Accept.Add(type);
@@ -268,6 +276,25 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"{method} {path}: no answer from {Name} within {_options.RequestTimeout.TotalSeconds:0}s");
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            // Every request of a phase fails the same way: one look at the certificate answers for all of them (for a
+            // while: a long-lived console connection may meet another certificate later).
+            var seen = _tlsFailure;
+            if (seen is null || _options.Time.GetUtcNow() - seen.Value.At > TimeSpan.FromSeconds(30))
+            {
+                seen = (_trust.DescribeFailureAsync(_options.Time, CancellationToken.None), _options.Time.GetUtcNow());
+                _tlsFailure = seen;
+            }
+
+            var reason = await seen.Value.Reason;
+            if (reason is null)
+            {
+                throw;
+            }
+
+            throw new HttpRequestException(HttpRequestError.SecureConnectionError, reason, ex);
         }
     }
 

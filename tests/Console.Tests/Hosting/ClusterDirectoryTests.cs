@@ -31,6 +31,26 @@ public sealed class ClusterDirectoryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_ServerCertificateFromAnotherCa_SaysSoAsKubectlWould()
+    {
+        await using var server = await Sandbox.SandboxServer.StartAsync(new Sandbox.SandboxOptions { Tls = true, EnableControllers = false }, TestContext.Current.CancellationToken);
+        await using var other = await Sandbox.SandboxServer.StartAsync(new Sandbox.SandboxOptions { Tls = true, EnableControllers = false }, TestContext.Current.CancellationToken);
+        var path = Path.Combine(_dir, "config");
+        await File.WriteAllTextAsync(path, other.Kubeconfig().Replace(
+            other.BaseAddress.GetLeftPart(UriPartial.Authority), server.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var directory = new ClusterDirectory(new KubeconfigLocation(path), _sandbox, new ConsoleWebAppSettings());
+
+        var check = await directory.CheckAsync(Sandbox.SandboxServer.ContextName, TestContext.Current.CancellationToken);
+
+        Assert.False(check.Reachable);
+        Assert.Equal(
+            $"TLS handshake with {server.BaseAddress.Authority} failed: the server's certificate is signed by another CA than this cluster's certificate-authority in the kubeconfig "
+            + "(both are named CN=runner-console sandbox CA, O=runner-console); a rebuilt cluster has a new CA: fetch its kubeconfig again",
+            check.Problem);
+        Assert.Empty(server.Log.Entries);
+    }
+
+    [Fact]
     public async Task CheckAsync_UnreachableContext_ReportsReasonInsteadOfThrowing()
     {
         var path = Path.Combine(_dir, "config");

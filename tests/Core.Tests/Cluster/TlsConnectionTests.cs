@@ -59,7 +59,44 @@ public sealed class TlsConnectionTests
 
             var ex = await Assert.ThrowsAnyAsync<HttpRequestException>(() => cluster.GetAsync(new ObjectKey("v1", "Namespace", null, "default"), Ct));
 
-            Assert.Contains("SSL", ex.ToString(), StringComparison.OrdinalIgnoreCase);
+            // Said as kubectl would (it says "x509: certificate signed by unknown authority"), not "see inner exception".
+            Assert.Equal(
+                $"TLS handshake with {server.BaseAddress.Authority} failed: the server's certificate is signed by another CA than this cluster's "
+                + "certificate-authority in the kubeconfig (both are named CN=runner-console sandbox CA, O=runner-console); a rebuilt cluster has a new CA: fetch its kubeconfig again",
+                ex.Message);
+            Assert.Equal(HttpRequestError.SecureConnectionError, ex.HttpRequestError);
+            Assert.Empty(server.Log.Entries);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("localhost", null)]
+    [InlineData("wrong.example", "the server's certificate is valid for localhost, 127.0.0.1, ::1, not wrong.example (the kubeconfig's tls-server-name)")]
+    public async Task TlsServerName_IsTheNameTheCertificateMustCarry(string serverName, string? refusal)
+    {
+        // The URL names 127.0.0.1 (on the certificate); tls-server-name replaces it for the check, as in client-go.
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { Tls = true, EnableControllers = false }, Ct);
+        var dir = Directory.CreateTempSubdirectory("tls-server-name-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "kubeconfig");
+            var address = server.BaseAddress.GetLeftPart(UriPartial.Authority);
+            await File.WriteAllTextAsync(path, server.Kubeconfig().Replace($"server: {address}\n", $"server: {address}\n    tls-server-name: {serverName}\n", StringComparison.Ordinal), Ct);
+            Assert.Contains("tls-server-name", await File.ReadAllTextAsync(path, Ct), StringComparison.Ordinal);
+            using var cluster = KubeCluster.FromKubeconfig(path, SandboxServer.ContextName, new KubeClusterOptions { Retry = RetryPolicy.None });
+
+            if (refusal is null)
+            {
+                Assert.NotNull(await cluster.GetAsync(new ObjectKey("v1", "Namespace", null, "default"), Ct));
+                return;
+            }
+
+            var ex = await Assert.ThrowsAnyAsync<HttpRequestException>(() => cluster.GetAsync(new ObjectKey("v1", "Namespace", null, "default"), Ct));
+            Assert.Equal($"TLS handshake with {server.BaseAddress.Authority} failed: {refusal}", ex.Message);
             Assert.Empty(server.Log.Entries);
         }
         finally
