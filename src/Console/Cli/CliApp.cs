@@ -15,7 +15,34 @@ public static class CliApp
             e.Cancel = true;
             cancellation.Cancel();
         };
-        return await app.RunAsync(args, cancellation.Token);
+        return await app.RunAsync(WithStdinValues(args), cancellation.Token);
+    }
+
+    /// <summary>
+    /// <c>-f -</c> (standard input, as helm and kubectl take it): Spectre.Console.Cli reads a lone <c>-</c> as an option
+    /// without a name, so a file option followed by <c>-</c> is passed on as <c>option=-</c>, which it parses.
+    /// </summary>
+    internal static string[] WithStdinValues(string[] args)
+    {
+        if (!args.Contains("-"))
+        {
+            return args;
+        }
+
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (i + 1 < args.Length && args[i + 1] == "-" && args[i] is "-f" or "--values" or "--manifests")
+            {
+                result.Add(args[i] + "=-");
+                i++;
+                continue;
+            }
+
+            result.Add(args[i]);
+        }
+
+        return [.. result];
     }
 
     /// <summary>

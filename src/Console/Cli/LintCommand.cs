@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using RunnerConsole.Core.Catalog;
+using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Policy;
 using RunnerConsole.Core.Rendering;
 using RunnerConsole.Core.Values;
@@ -154,12 +154,10 @@ public sealed class LintCommand : AsyncCommand<LintCommand.Settings>
 
         var loaded = await ValuesFile.LoadAsync(valuesFile, cancellationToken);
         var problems = loaded.Errors.Select(e => new ManifestProblem(0, e.Line ?? 0, e.ToString(valuesFile))).ToList();
-        var versionName = settings.Version ?? loaded.Values?.Version ?? string.Empty;
-        var version = RunnerCatalog.Default.Resolve(versionName);
-        if (version is null)
+        var (version, versionError) = ReleaseInputs.ResolveVersion(settings.Version, loaded, valuesFile);
+        if (versionError is not null)
         {
-            problems.Add(new ManifestProblem(0, 0,
-                $"{valuesFile}: version: unknown runner version '{versionName}'; known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))}"));
+            problems.Add(new ManifestProblem(0, 0, versionError));
         }
 
         if (!loaded.IsValid || version is null)

@@ -163,9 +163,10 @@ internal static class ReleaseCli
     public static async Task<(KubeCluster Cluster, OperationContext Engine, ReleaseRequest? Request, int Exit)> StartRenderedAsync(
         RenderSettings settings, bool withNamespace, OperationTrace? trace, CancellationToken cancellationToken)
     {
-        var values = Task.Run(() => ReadValuesAsync(settings, cancellationToken), cancellationToken);
+        var values = Task.Run(() => RunnerInputs.ReadValuesAsync(settings.Values, settings.Version, cancellationToken), cancellationToken);
         // The writers' metadata for the rendered kinds is built on a spare core too (its first use would otherwise wait
-        // for it); nothing depends on this task finishing.
+        // for it); nothing depends on this task finishing, and whatever could fail in it fails again, reported, at the
+        // first real use of the same metadata.
         _ = Task.Run(Core.Yaml.KubeYaml.Prepare, cancellationToken);
         KubeCluster cluster;
         string ns;
@@ -201,42 +202,6 @@ internal static class ReleaseCli
         }
 
         return (cluster, engine, result.Request with { CreateNamespace = settings.CreateNamespace }, ExitCodes.Ok);
-    }
-
-    private static async Task<(ValuesInput? Input, int Exit)> ReadValuesAsync(RenderSettings settings, CancellationToken cancellationToken)
-    {
-        string? yaml = null;
-        if (settings.Values is { } path)
-        {
-            if (path != "-" && !File.Exists(path))
-            {
-                CliErrors.Write($"values file not found: {path}");
-                return (null, ExitCodes.InvalidInput);
-            }
-
-            // Read as every verb reads a values file: at most 1 MiB, UTF-8 only, problems as messages.
-            var (text, problem) = path == "-"
-                ? await ValuesFile.ReadAsync(Console.OpenStandardInput(), cancellationToken)
-                : await ValuesFile.ReadAsync(path, cancellationToken);
-            if (text is null)
-            {
-                CliErrors.Write($"{(path == "-" ? "stdin" : path)}: {problem!.Message}");
-                return (null, ExitCodes.InvalidInput);
-            }
-
-            yaml = text;
-        }
-
-        // Errors name the file as given (line and column within it), as `render` and `values validate` print them.
-        var source = settings.Values is null ? "values" : settings.Values == "-" ? "stdin" : settings.Values;
-        var (input, errors) = ReleaseInputs.Load(yaml, settings.Version, source);
-        if (input is null)
-        {
-            PrintErrors(errors);
-            return (null, ExitCodes.InvalidInput);
-        }
-
-        return (input, ExitCodes.Ok);
     }
 
     private static void PrintErrors(IEnumerable<string> errors)

@@ -11,7 +11,7 @@ namespace RunnerConsole.Cli;
 public class RunnerFileSettings : CommandSettings
 {
     [CommandOption("-f|--values <FILE>")]
-    [Description("Values file (YAML). Required.")]
+    [Description("Values file (YAML; - reads standard input). Required.")]
     public string? ValuesFile { get; init; }
 
     [CommandOption("--version <VERSION>")]
@@ -45,33 +45,46 @@ public static class RunnerInputs
         {
             foreach (var error in nameErrors)
             {
-                await Console.Error.WriteLineAsync($"error: {error}");
+                CliErrors.Write(error);
             }
 
             return (null, ExitCodes.Usage);
         }
 
-        var path = settings.ValuesFile!;
-        var loaded = await ValuesFile.LoadAsync(path, cancellationToken);
-        var errors = loaded.Errors.Select(e => e.ToString(path)).ToList();
-        var versionName = settings.Version ?? loaded.Values?.Version ?? "";
-        var version = RunnerCatalog.Default.Resolve(versionName);
-        if (version is null)
-        {
-            errors.Add($"{path}: version: unknown runner version '{versionName}'; known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))}");
-        }
+        var (input, exit) = await ReadValuesAsync(settings.ValuesFile, settings.Version, cancellationToken);
+        return input is null ? (null, exit) : (new RunnerInput(input.Values, input.Version, settings.Release, settings.Namespace), ExitCodes.Ok);
+    }
 
-        if (!loaded.IsValid || version is null)
+    /// <summary>
+    /// How every verb reads a values file (<c>-</c>: standard input; none: the defaults): at most 1 MiB of UTF-8, checked
+    /// and matched to the catalog version (<paramref name="version"/> wins over the file's), or every problem printed,
+    /// each naming the file, line and column.
+    /// </summary>
+    internal static async Task<(ValuesInput? Input, int Exit)> ReadValuesAsync(string? path, string? version, CancellationToken cancellationToken)
+    {
+        var source = path is null ? "values" : path == "-" ? "stdin" : path;
+        string? yaml = null;
+        if (path is not null)
         {
-            foreach (var error in errors)
+            var (text, problem) = path == "-"
+                ? await ValuesFile.ReadAsync(Console.OpenStandardInput(), cancellationToken)
+                : await ValuesFile.ReadAsync(path, cancellationToken);
+            if (text is null)
             {
-                await Console.Error.WriteLineAsync(error);
+                CliErrors.Write(problem!.ToString(source));
+                return (null, ExitCodes.InvalidInput);
             }
 
-            return (null, ExitCodes.InvalidInput);
+            yaml = text;
         }
 
-        return (new RunnerInput(loaded.Values!, version, settings.Release, settings.Namespace), ExitCodes.Ok);
+        var (input, errors) = ReleaseInputs.Load(yaml, version, source);
+        foreach (var error in errors)
+        {
+            CliErrors.Write(error);
+        }
+
+        return (input, input is null ? ExitCodes.InvalidInput : ExitCodes.Ok);
     }
 
     /// <summary>

@@ -117,8 +117,12 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     private async Task<string> CollectionPathAsync(string apiVersion, string kind, string? ns, CancellationToken cancellationToken)
     {
         var (plural, namespaced) = await ResolveAsync(apiVersion, kind, cancellationToken);
-        return Prefix(apiVersion) + (namespaced && ns is not null ? $"/namespaces/{ns}" : string.Empty) + "/" + plural;
+        return JoinPath(apiVersion, plural, namespaced ? ns : null);
     }
+
+    /// <summary><c>/api[s]/VERSION[/namespaces/NS]/PLURAL</c>: a collection, in one namespace when <paramref name="ns"/> is given.</summary>
+    private static string JoinPath(string apiVersion, string plural, string? ns) =>
+        Prefix(apiVersion) + (ns is null ? string.Empty : "/namespaces/" + Uri.EscapeDataString(ns)) + "/" + plural;
 
     public async Task<JsonObject> ApplyAsync(JsonObject obj, ApplyOptions options, CancellationToken cancellationToken)
     {
@@ -183,7 +187,7 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
             throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key));
         }
 
-        var path = Prefix(key.ApiVersion) + (namespaced ? $"/namespaces/{key.Namespace}" : string.Empty) + "/" + plural;
+        var path = JoinPath(key.ApiVersion, plural, namespaced ? key.Namespace : null);
         return withName ? path + "/" + Uri.EscapeDataString(key.Name) : path;
     }
 

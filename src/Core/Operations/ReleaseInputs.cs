@@ -12,8 +12,12 @@ namespace RunnerConsole.Core.Operations;
 /// <summary>A <see cref="ReleaseRequest"/> built from a values file, or every reason it could not be.</summary>
 public sealed record ReleaseInputResult(ReleaseRequest? Request, IReadOnlyList<string> Errors);
 
-/// <summary>A checked values file: the values with defaults, the catalog version, and the file as given (Helm's <c>config</c>).</summary>
-public sealed record ValuesInput(RunnerValues Values, RunnerVersion Version, JsonObject Config);
+/// <summary>A checked values file: the values with defaults, the catalog version, and the file as given.</summary>
+public sealed record ValuesInput(RunnerValues Values, RunnerVersion Version, string? Yaml)
+{
+    /// <summary>The file as given, as JSON: Helm's <c>config</c> of the release (built when a release is recorded, not to render).</summary>
+    public JsonObject Config => ReleaseInputs.ToJson(Yaml);
+}
 
 /// <summary>
 /// Values file → validated values → rendered objects → <see cref="ReleaseRequest"/>. The registry TLS key pair
@@ -31,28 +35,43 @@ public static class ReleaseInputs
     }
 
     /// <summary>
-    /// The first half of <see cref="FromValuesAsync"/>, which needs no cluster: the values file read, checked and
-    /// matched to a catalog version; or every reason it cannot be, each naming <paramref name="source"/> (the file's
-    /// path; <c>values</c> when it has none) with the line and column.
+    /// The first half of <see cref="FromValuesAsync"/>, which needs no cluster: the values file checked and matched to a
+    /// catalog version; or every reason it cannot be, all at once, each naming <paramref name="source"/> (the file's
+    /// path; <c>values</c> when it has none) with the line and column. <paramref name="version"/> (a command-line or
+    /// form choice) wins over the file's <c>version</c>; an unknown one is named with where it came from.
     /// </summary>
     public static (ValuesInput? Input, IReadOnlyList<string> Errors) Load(string? valuesYaml, string? version, string source = "values")
     {
         var loaded = ValuesLoader.Load(valuesYaml ?? string.Empty);
-        if (!loaded.IsValid)
+        var errors = loaded.Errors.Select(e => e.ToString(source)).ToList();
+        var (runnerVersion, versionError) = ResolveVersion(version, loaded, source);
+        if (versionError is not null)
         {
-            return (null, [.. loaded.Errors.Select(e => e.ToString(source))]);
-        }
-
-        var values = loaded.Values!;
-        var wanted = version ?? values.Version;
-        var runnerVersion = RunnerCatalog.Default.Resolve(wanted);
-        if (runnerVersion is null)
-        {
-            return (null, [$"unknown runner version '{wanted}' (known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))})"]);
+            errors.Add(versionError);
         }
 
         // Helm's `config` is what the user supplied, not the defaults filled in.
-        return (new ValuesInput(values, runnerVersion, ToJson(valuesYaml)), []);
+        return loaded.IsValid && runnerVersion is not null ? (new ValuesInput(loaded.Values!, runnerVersion, valuesYaml), []) : (null, errors);
+    }
+
+    /// <summary>
+    /// The catalog version a run uses: <paramref name="requested"/> (command line, form) over the file's own. An unknown
+    /// requested one comes back as an error; an unknown one in the file is already among <paramref name="loaded"/>'s
+    /// errors (the values check names it with its line), so it is not reported twice.
+    /// </summary>
+    public static (RunnerVersion? Version, string? Error) ResolveVersion(string? requested, ValuesLoadResult loaded, string source)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var wanted = requested ?? loaded.Values?.Version ?? string.Empty;
+        if (RunnerCatalog.Default.Resolve(wanted) is { } found)
+        {
+            return (found, null);
+        }
+
+        var message = $"unknown runner version '{wanted}'; known: {string.Join(", ", RunnerCatalog.Default.Versions.Select(v => v.Version))}";
+        return requested is not null ? (null, message)
+            : loaded.Errors.Any(e => e.Path == "version") ? (null, null)
+            : (null, $"{source}: version: {message}");
     }
 
     /// <summary>The second half of <see cref="FromValuesAsync"/>: checked values rendered into a release request.</summary>

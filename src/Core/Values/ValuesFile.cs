@@ -23,6 +23,10 @@ public static class ValuesFile
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
             return await ReadAsync(stream, cancellationToken);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, new ValuesError("", "no such file"));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, new ValuesError("", $"cannot read the file: {e.Message}"));

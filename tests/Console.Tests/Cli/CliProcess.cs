@@ -14,13 +14,18 @@ internal static class CliProcess
         RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
 
     /// <summary>Runs the CLI with <paramref name="environment"/>: variables set, or with a null value removed, for the process.</summary>
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunWithInputAsync(workingDirectory, environment, stdin: null, args);
+
+    /// <summary>As <see cref="RunAsync(string, IReadOnlyDictionary{string, string?}, string[])"/>, with <paramref name="stdin"/> piped in (null: none).</summary>
+    public static async Task<Result> RunWithInputAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
         foreach (var (name, value) in environment)
@@ -42,6 +47,12 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

@@ -26,7 +26,8 @@ public sealed class ValuesFileTests : IDisposable
         var result = await ValuesFile.LoadAsync(Path.Combine(_dir, "missing.yaml"), TestContext.Current.CancellationToken);
 
         Assert.Null(result.Values);
-        Assert.StartsWith("cannot read the file", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("no such file", Assert.Single(result.Errors).Message);
+        Assert.Equal("no such file", Assert.Single((await ValuesFile.LoadAsync(Path.Combine(_dir, "no-dir", "v.yaml"), TestContext.Current.CancellationToken)).Errors).Message);
     }
 
     [Fact]
