@@ -1,38 +1,37 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using YamlDotNet.Serialization;
+using RunnerConsole.Core.Yaml;
 
 namespace RunnerConsole.Core.Planning;
 
-/// <summary>JSON objects as YAML text, keys sorted, for stable human-readable diffs.</summary>
+/// <summary>
+/// JSON objects as YAML text for diffs: keys sorted (so two versions line up), written by the same writer as every other
+/// YAML we print (<see cref="KubeYaml"/>: multi-line strings as literal <c>|</c> blocks, strings quoted only where YAML
+/// would read them as something else, members whose value is null left out).
+/// </summary>
 public static class YamlText
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
-        .WithIndentedSequences()
-        .Build();
-
-    public static string From(JsonNode? node) =>
-        node is null ? string.Empty : Serializer.Serialize(ToPlain(node));
-
-    private static object? ToPlain(JsonNode? node) => node switch
+    public static string From(JsonNode? node)
     {
-        null => null,
-        JsonObject o => o.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Aggregate(new SortedDictionary<string, object?>(StringComparer.Ordinal), (d, p) =>
-            {
-                d[p.Key] = ToPlain(p.Value);
-                return d;
-            }),
-        JsonArray a => a.Select(ToPlain).ToList(),
-        JsonValue v => v.GetValueKind() switch
+        if (node is null)
         {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : v.GetValue<double>(),
-            _ => null,
-        },
-        _ => node.ToJsonString(),
+            return string.Empty;
+        }
+
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            Sorted(node)!.WriteTo(writer);
+        }
+
+        return KubeYaml.FromJson(json.WrittenSpan);
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        _ => node?.DeepClone(),
     };
 }
