@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace RunnerConsole.Cli;
@@ -7,6 +8,13 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or saved output is never wrapped (Spectre assumes 80 columns without a terminal): a diff or a table
+            // line stays one line, as kubectl and helm print them.
+            AnsiConsole.Profile.Width = CliOutput.UnwrappedWidth;
+        }
+
         var app = new CommandApp<ServeCommand>();
         app.Configure(config => Configure(config, args));
         using var cancellation = new CancellationTokenSource();

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using RunnerConsole.Core.Operations;
 using RunnerConsole.Core.Planning;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace RunnerConsole.Cli;
@@ -51,24 +50,23 @@ public sealed class DiffCommand : AsyncCommand<DiffCommand.Settings>
         {
             var colour = o.Action switch
             {
-                PlanAction.Add => "green",
-                PlanAction.Remove => "red",
-                PlanAction.Change => "yellow",
-                _ => "magenta",
+                PlanAction.Add => "32",
+                PlanAction.Remove => "31",
+                PlanAction.Change => "33",
+                _ => "35",
             };
-            AnsiConsole.MarkupLine($"[{colour}]{Markup.Escape($"{o.Action.ToString().ToLowerInvariant()} {o.Key}")}[/]{(o.Reason is null ? string.Empty : Markup.Escape($" — {o.Reason}"))}");
+            CliOutput.Line($"{o.Action.ToString().ToLowerInvariant()} {o.Key}{(o.Reason is null ? string.Empty : $" — {o.Reason}")}", colour);
             foreach (var key in o.SecretKeys.Where(k => k.State != SecretKeyState.Unchanged))
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"  secret key {key.Key}: {key.State.ToString().ToLowerInvariant()} ({key.OldBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {key.NewBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} bytes)"));
+                CliOutput.Line($"  secret key {key.Key}: {key.State.ToString().ToLowerInvariant()} ({key.OldBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {key.NewBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} bytes)");
             }
 
             foreach (var line in o.TextDiff.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var style = line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith('@') ? "cyan" : "grey";
-                AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(line)}[/]");
+                CliOutput.Line(line, line.StartsWith('+') ? "32" : line.StartsWith('-') ? "31" : line.StartsWith('@') ? "36" : "90");
             }
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape($"Plan: {plan.Summary}"));
+        CliOutput.Line($"Plan: {plan.Summary}");
     }
 }

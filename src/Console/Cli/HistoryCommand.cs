@@ -38,7 +38,7 @@ public sealed class HistoryCommand : AsyncCommand<ReleaseSettings>
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("REVISION", "UPDATED", "STATUS", "CHART", "APP VERSION", "DESCRIPTION");
+            var table = CliOutput.PlainTable("REVISION", "UPDATED", "STATUS", "CHART", "APP VERSION", "DESCRIPTION");
             foreach (var h in history)
             {
                 table.AddRow(
@@ -50,7 +50,7 @@ public sealed class HistoryCommand : AsyncCommand<ReleaseSettings>
                     Markup.Escape(h.Description ?? string.Empty));
             }
 
-            AnsiConsole.Write(table);
+            CliOutput.Write(table);
             return ExitCodes.Ok;
         });
 }

@@ -49,14 +49,14 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
             else
             {
                 AnsiConsole.MarkupLineInterpolated($"NAME: {r.Name}\nNAMESPACE: {r.Namespace}\nREVISION: {r.Version}\nSTATUS: {r.Status.ToHelm()}\nLAST DEPLOYED: {r.Info.LastDeployed?.ToString("u", CultureInfo.InvariantCulture)}\nCHART: {r.Chart.Metadata.Name}-{r.Chart.Metadata.Version} (app {r.Chart.Metadata.AppVersion})\nDESCRIPTION: {r.Info.Description}");
-                var table = new Table().AddColumns("OBJECT", "STATE", "DETAIL");
+                var table = CliOutput.PlainTable("OBJECT", "STATE", "DETAIL");
                 foreach (var o in report.Objects)
                 {
                     var colour = o.IsReady ? "green" : o.State == Core.Cluster.ReadinessState.Progressing ? "yellow" : "red";
                     table.AddRow(Markup.Escape(o.Key.ToString()), $"[{colour}]{o.State}[/]", Markup.Escape(o.Summary));
                 }
 
-                AnsiConsole.Write(table);
+                CliOutput.Write(table);
             }
 
             return report.AllReady ? ExitCodes.Ok : ExitCodes.Findings;
