@@ -196,7 +196,7 @@ public sealed class LintCommand : AsyncCommand<LintCommand.Settings>
     {
         if (report.Findings.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).Expand();
+            var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("Severity");
             table.AddColumn("Rule");
             table.AddColumn("Object");

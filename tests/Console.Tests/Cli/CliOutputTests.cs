@@ -58,6 +58,19 @@ public sealed partial class CliOutputTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Lint_Piped_IsAsWideAsItsContent_NotAsTheUnwrappedWidth()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "v.yaml"), "runner:\n  name: out\n  organization: acme\ncloud:\n  runnerCredentials:\n    existingSecret: rc\n  customerCredentials:\n    existingSecret: cc\n", TestContext.Current.CancellationToken);
+
+        var lint = await CliProcess.RunAsync(_dir, "lint", "-f", "v.yaml");
+
+        // A table told to fill the console would be a million columns wide here.
+        Assert.True(lint.ExitCode == 0, lint.ToString());
+        Assert.Contains("RS002", lint.Stdout, StringComparison.Ordinal);
+        Assert.All(lint.Stdout.Split('\n'), line => Assert.True(line.Length < 2_000, $"a line of {line.Length} characters"));
+    }
+
     private Task<CliProcess.Result> Cli(params string[] args) => CliProcess.RunAsync(_dir, [.. args, "--kubeconfig", _kubeconfig]);
 
     [GeneratedRegex(@"(?m)^-        checksum/config: [0-9a-f]{64}\n\+        checksum/config: [0-9a-f]{64}$")]
