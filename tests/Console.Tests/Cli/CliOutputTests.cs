@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using RunnerConsole.Cli;
-using RunnerConsole.Sandbox;
 
 namespace RunnerConsole.Console.Tests.Cli;
 
@@ -11,28 +10,22 @@ namespace RunnerConsole.Console.Tests.Cli;
 /// </summary>
 public sealed partial class CliOutputTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("cli-output-").FullName;
-    private SandboxServer? _server;
-    private string _kubeconfig = string.Empty;
+    private CliSandbox? _sandbox;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { ControllerDelay = TimeSpan.FromMilliseconds(20) });
-        _kubeconfig = _server.WriteKubeconfig(Path.Combine(_dir, "kubeconfig"));
-    }
+    private string Dir => _sandbox!.Dir;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    private string Kubeconfig => _sandbox!.Kubeconfig;
+
+    public async ValueTask InitializeAsync() => _sandbox = await CliSandbox.StartAsync("cli-output-");
+
+    public ValueTask DisposeAsync() => _sandbox!.DisposeAsync();
 
     [Fact]
     public async Task DiffHistoryAndStatus_Piped_AreUnwrappedPlainLines()
     {
         const string Values = "runner:\n  name: out\n  organization: acme\ncloud:\n  runnerCredentials:\n    existingSecret: rc\n  customerCredentials:\n    existingSecret: cc\n";
-        await File.WriteAllTextAsync(Path.Combine(_dir, "v1.yaml"), Values, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(_dir, "v2.yaml"), Values + "monitoring:\n  otelCollector:\n    scrapeInterval: 45s\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Dir, "v1.yaml"), Values, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Dir, "v2.yaml"), Values + "monitoring:\n  otelCollector:\n    scrapeInterval: 45s\n", TestContext.Current.CancellationToken);
         var install = await Cli("install", "out", "-n", "kubiya", "--create-namespace", "-f", "v1.yaml");
         Assert.True(install.ExitCode == 0, install.ToString());
 
@@ -61,9 +54,9 @@ public sealed partial class CliOutputTests : IAsyncLifetime
     [Fact]
     public async Task Lint_Piped_IsAsWideAsItsContent_NotAsTheUnwrappedWidth()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "v.yaml"), "runner:\n  name: out\n  organization: acme\ncloud:\n  runnerCredentials:\n    existingSecret: rc\n  customerCredentials:\n    existingSecret: cc\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Dir, "v.yaml"), "runner:\n  name: out\n  organization: acme\ncloud:\n  runnerCredentials:\n    existingSecret: rc\n  customerCredentials:\n    existingSecret: cc\n", TestContext.Current.CancellationToken);
 
-        var lint = await CliProcess.RunAsync(_dir, "lint", "-f", "v.yaml");
+        var lint = await CliProcess.RunAsync(Dir, "lint", "-f", "v.yaml");
 
         // A table told to fill the console would be a million columns wide here.
         Assert.True(lint.ExitCode == 0, lint.ToString());
@@ -71,7 +64,7 @@ public sealed partial class CliOutputTests : IAsyncLifetime
         Assert.All(lint.Stdout.Split('\n'), line => Assert.True(line.Length < 2_000, $"a line of {line.Length} characters"));
     }
 
-    private Task<CliProcess.Result> Cli(params string[] args) => CliProcess.RunAsync(_dir, [.. args, "--kubeconfig", _kubeconfig]);
+    private Task<CliProcess.Result> Cli(params string[] args) => CliProcess.RunAsync(Dir, [.. args, "--kubeconfig", Kubeconfig]);
 
     [GeneratedRegex(@"(?m)^-        checksum/config: [0-9a-f]{64}\n\+        checksum/config: [0-9a-f]{64}$")]
     private static partial Regex ChecksumLine();

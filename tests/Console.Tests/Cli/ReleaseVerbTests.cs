@@ -8,21 +8,17 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
 {
     private const string Credentials = "-----BEGIN NATS USER JWT-----\n      eyJ0eXAiOiJKV1QifQ.test.jwt\n      ------END NATS USER JWT------\n\n      -----BEGIN USER NKEY SEED-----\n      SUATESTSEEDNOTREAL\n      ------END USER NKEY SEED------\n";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("release-verbs-").FullName;
-    private SandboxServer? _server;
-    private string _kubeconfig = string.Empty;
+    private CliSandbox? _sandbox;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { ControllerDelay = TimeSpan.FromMilliseconds(20) });
-        _kubeconfig = _server.WriteKubeconfig(Path.Combine(_dir, "kubeconfig"));
-    }
+    private string Dir => _sandbox!.Dir;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    private SandboxServer Server => _sandbox!.Server;
+
+    private string Kubeconfig => _sandbox!.Kubeconfig;
+
+    public async ValueTask InitializeAsync() => _sandbox = await CliSandbox.StartAsync("release-verbs-");
+
+    public ValueTask DisposeAsync() => _sandbox!.DisposeAsync();
 
     [Fact]
     public async Task Verbs_InstallDiffUpgradeRollbackUninstall_ExitCodesAndClusterState()
@@ -41,30 +37,30 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.Ok, await Run("uninstall", "runner", "-n", "kubiya", "--keep-history"));
         Assert.Equal(["superseded", "superseded", "uninstalled"], Statuses());
-        Assert.Empty(_server!.ListObjects("apps", "deployments", "kubiya"));
+        Assert.Empty(Server.ListObjects("apps", "deployments", "kubiya"));
     }
 
     [Fact]
     public async Task Install_InvalidValues_ExitsInvalidInputAndTouchesNothing()
     {
-        var bad = Path.Combine(_dir, "bad.yaml");
+        var bad = Path.Combine(Dir, "bad.yaml");
         await File.WriteAllTextAsync(bad, "runner:\n  name: UPPER_CASE\n", TestContext.Current.CancellationToken);
 
-        var before = _server!.Log.Entries.Count;
+        var before = Server.Log.Entries.Count;
 
         Assert.Equal(ExitCodes.InvalidInput, await Run("install", "runner", "-n", "kubiya", "-f", bad, "--create-namespace"));
-        Assert.Empty(_server.ListObjects("", "secrets", "kubiya"));
+        Assert.Empty(Server.ListObjects("", "secrets", "kubiya"));
         // The values are checked before the first request: nothing was even read.
-        Assert.Equal(before, _server.Log.Entries.Count);
+        Assert.Equal(before, Server.Log.Entries.Count);
     }
 
     [Fact]
     public async Task Install_InvalidValues_ErrorsNameTheFileLineAndKey()
     {
-        var bad = Path.Combine(_dir, "bad-values.yaml");
+        var bad = Path.Combine(Dir, "bad-values.yaml");
         await File.WriteAllTextAsync(bad, "runner:\n  name: UPPER_CASE\n", TestContext.Current.CancellationToken);
 
-        var run = await CliProcess.RunAsync(_dir, "install", "runner", "-n", "kubiya", "-f", bad, "--kubeconfig", _kubeconfig);
+        var run = await CliProcess.RunAsync(Dir, "install", "runner", "-n", "kubiya", "-f", bad, "--kubeconfig", Kubeconfig);
 
         Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
         Assert.Contains($"error: {bad}:2:", run.Stderr, StringComparison.Ordinal);
@@ -76,19 +72,19 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
     [InlineData("latin1", "not UTF-8")]
     public async Task Install_ValuesFileUnusable_SaysWhyAndTouchesNothing(string kind, string expected)
     {
-        var file = Path.Combine(_dir, kind + ".yaml");
+        var file = Path.Combine(Dir, kind + ".yaml");
         var content = kind == "huge"
             ? System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("# padding padding padding padding padding\n", 30_000)))
             : [.. "runner:\n  name: caf"u8.ToArray(), 0xE9, (byte)'\n'];
         await File.WriteAllBytesAsync(file, content, TestContext.Current.CancellationToken);
-        var before = _server!.Log.Entries.Count;
+        var before = Server.Log.Entries.Count;
 
-        var run = await CliProcess.RunAsync(_dir, "upgrade", "runner", "-n", "kubiya", "-f", file, "--install", "--kubeconfig", _kubeconfig);
+        var run = await CliProcess.RunAsync(Dir, "upgrade", "runner", "-n", "kubiya", "-f", file, "--install", "--kubeconfig", Kubeconfig);
 
         Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
         Assert.Contains($"{file}: ", run.Stderr, StringComparison.Ordinal);
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
-        Assert.Equal(before, _server.Log.Entries.Count);
+        Assert.Equal(before, Server.Log.Entries.Count);
     }
 
     [Fact]
@@ -97,17 +93,17 @@ public sealed class ReleaseVerbTests : IAsyncLifetime
         Assert.Equal(ExitCodes.ClusterError, await Run("history", "nope", "-n", "default"));
     }
 
-    private Task<int> Run(params string[] args) => CliApp.RunAsync([.. args, "--kubeconfig", _kubeconfig]);
+    private Task<int> Run(params string[] args) => CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig]);
 
     private string Values(string runner)
     {
-        var path = Path.Combine(_dir, $"{runner}.yaml");
+        var path = Path.Combine(Dir, $"{runner}.yaml");
         File.WriteAllText(path, $"runner:\n  name: {runner}\n  organization: acme\ncloud:\n  runnerCredentials:\n    value: |\n      {Credentials}  customerCredentials:\n    value: |\n      {Credentials}");
         return path;
     }
 
     private List<string> Statuses() =>
-        [.. _server!.ListObjects("", "secrets", "kubiya")
+        [.. Server.ListObjects("", "secrets", "kubiya")
             .Where(s => (string?)s["metadata"]?["labels"]?["owner"] == "helm")
             .OrderBy(s => int.Parse((string)s["metadata"]!["labels"]!["version"]!, System.Globalization.CultureInfo.InvariantCulture))
             .Select(s => (string)s["metadata"]!["labels"]!["status"]!)];
