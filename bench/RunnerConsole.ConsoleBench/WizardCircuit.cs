@@ -28,10 +28,7 @@ internal static class WizardCircuit
     /// <summary>Edits "Runner name" <paramref name="edits"/> times (after two warm-up edits) and times each preview update.</summary>
     public static async Task<List<double>> PreviewLatenciesAsync(IPage page, int edits)
     {
-        var next = page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true });
-        await Assertions.Expect(next).ToBeEnabledAsync();
-        await next.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Runner identity", Exact = true, Level = 2 })).ToBeVisibleAsync();
+        await WizardSteps.NextAsync(page, "Runner identity");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deployment tool-manager" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "YAML of Deployment tool-manager" })).ToContainTextAsync("kind: Deployment");
         var name = page.GetByLabel("Runner name", new() { Exact = true });

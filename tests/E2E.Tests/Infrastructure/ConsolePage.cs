@@ -31,13 +31,7 @@ internal static class ConsolePage
     }
 
     /// <summary>Clicks Next once it is enabled and waits for the step titled <paramref name="nextTitle"/>.</summary>
-    public static async Task NextAsync(IPage page, string nextTitle)
-    {
-        var next = page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true });
-        await Assertions.Expect(next).ToBeEnabledAsync();
-        await next.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = nextTitle, Exact = true, Level = 2 })).ToBeVisibleAsync();
-    }
+    public static Task NextAsync(IPage page, string nextTitle) => WizardSteps.NextAsync(page, nextTitle);
 
     /// <summary>The page's Blazor circuit is interactive (the layout marks it once its first render after connecting ran).</summary>
     public static Task ReadyAsync(IPage page) =>
