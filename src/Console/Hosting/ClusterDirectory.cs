@@ -11,7 +11,7 @@ namespace RunnerConsole.Hosting;
 /// </summary>
 public sealed class ClusterDirectory(KubeconfigLocation kubeconfig, SandboxHost sandbox, ConsoleWebAppSettings settings) : IClusterDirectory
 {
-    private readonly ConcurrentDictionary<string, (IKubernetes Client, ServerTrust Trust)> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IKubernetes Client, ConnectionDiagnosis Diagnosis)> _clients = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ClusterChoice> List()
     {
@@ -37,11 +37,11 @@ public sealed class ClusterDirectory(KubeconfigLocation kubeconfig, SandboxHost 
             var version = await ClusterInspector.GetServerVersionAsync(client, cancellationToken);
             return new ClusterConnectionCheck(true, version, null);
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError && _clients.TryGetValue(context, out var connection))
+        catch (HttpRequestException ex) when (_clients.TryGetValue(context, out var connection))
         {
-            // The handshake's own error says only that the certificate was rejected; say why, as kubectl does.
-            var reason = await connection.Trust.DescribeFailureAsync(TimeProvider.System, cancellationToken);
-            return new ClusterConnectionCheck(false, null, reason ?? ClusterInspector.Describe(ex));
+            // .NET's own words for a refused certificate or an unreachable proxy; say what is wrong, as kubectl does.
+            var explained = await connection.Diagnosis.ExplainAsync(ex);
+            return new ClusterConnectionCheck(false, null, explained?.Message ?? ClusterInspector.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

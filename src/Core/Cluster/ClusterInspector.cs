@@ -54,15 +54,17 @@ public static class ClusterInspector
     }
 
     /// <summary>
-    /// A client for one context of a kubeconfig file, verifying the server as kubectl does (<see cref="ServerTrust"/>),
-    /// and that rule, to explain a refused certificate.
+    /// A client for one context of a kubeconfig file, verifying the server as kubectl does (<see cref="ServerTrust"/>)
+    /// and through the cluster's <c>proxy-url</c>, with what explains its connection failures.
     /// </summary>
-    public static (IKubernetes Client, ServerTrust Trust) CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
+    public static (IKubernetes Client, ConnectionDiagnosis Diagnosis) CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
     {
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath, currentContext: context);
         config.HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30);
+        var proxy = ClusterProxy.Find(kubeconfigPath, context);
+        ClusterProxy.Apply(config, proxy);
         var trust = ServerTrust.Apply(config);
-        return (new Kubernetes(config), trust);
+        return (new Kubernetes(config), new ConnectionDiagnosis(trust, new Uri(config.Host), proxy, TimeProvider.System));
     }
 
     /// <summary>A short, user-facing reason a request failed, without stack traces.</summary>

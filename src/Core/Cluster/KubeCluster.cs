@@ -31,10 +31,10 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     private readonly Kubernetes _client;
     private readonly KubeClusterOptions _options;
     private readonly ServerTrust _trust;
-    private (Task<string?> Reason, DateTimeOffset At)? _tlsFailure;
+    private readonly ConnectionDiagnosis _diagnosis;
     private readonly ConcurrentDictionary<string, Lazy<Task<Dictionary<string, (string Plural, bool Namespaced)>>>> _discovery = new();
 
-    private KubeCluster(KubernetesClientConfiguration config, string name, KubeClusterOptions options)
+    private KubeCluster(KubernetesClientConfiguration config, string name, KubeClusterOptions options, Uri? proxy = null)
     {
         _options = options;
         Name = name;
@@ -42,6 +42,7 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         var handlers = options.Handlers.Append(new RetryHandler(options.Retry, options.Time)).ToArray();
         config.HttpClientTimeout = Timeout.InfiniteTimeSpan;
         _trust = ServerTrust.Apply(config);
+        _diagnosis = new ConnectionDiagnosis(_trust, new Uri(config.Host), proxy, options.Time);
         _client = new Kubernetes(config, handlers);
     }
 
@@ -58,8 +59,10 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         var kubeconfig = KubeconfigFile.Load(file);
         options.OnStep?.Invoke("kubeconfig read");
         var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
+        var proxy = ClusterProxy.Find(file, context);
+        ClusterProxy.Apply(config, proxy);
         options.OnStep?.Invoke("kubeconfig context resolved");
-        var cluster = new KubeCluster(config, context ?? config.CurrentContext ?? config.Host, options);
+        var cluster = new KubeCluster(config, context ?? config.CurrentContext ?? config.Host, options, proxy);
         options.OnStep?.Invoke("API client");
         return cluster;
     }
@@ -281,24 +284,14 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         {
             throw new TimeoutException($"{method} {path}: no answer from {Name} within {_options.RequestTimeout.TotalSeconds:0}s");
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError)
+        catch (HttpRequestException ex)
         {
-            // Every request of a phase fails the same way: one look at the certificate answers for all of them (for a
-            // while: a long-lived console connection may meet another certificate later).
-            var seen = _tlsFailure;
-            if (seen is null || _options.Time.GetUtcNow() - seen.Value.At > TimeSpan.FromSeconds(30))
+            if (await _diagnosis.ExplainAsync(ex) is { } explained)
             {
-                seen = (_trust.DescribeFailureAsync(_options.Time, CancellationToken.None), _options.Time.GetUtcNow());
-                _tlsFailure = seen;
+                throw explained;
             }
 
-            var reason = await seen.Value.Reason;
-            if (reason is null)
-            {
-                throw;
-            }
-
-            throw new HttpRequestException(HttpRequestError.SecureConnectionError, reason, ex);
+            throw;
         }
     }
 

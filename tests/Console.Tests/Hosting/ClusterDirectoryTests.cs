@@ -51,6 +51,37 @@ public sealed class ClusterDirectoryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_ProxyFromTheKubeconfigUnreachable_NamesTheProxyNotItsPassword()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var path = Path.Combine(_dir, "config");
+        await File.WriteAllTextAsync(path, $$"""
+            apiVersion: v1
+            kind: Config
+            current-context: behind-proxy
+            clusters:
+            - name: behind-proxy
+              cluster: { server: "https://10.0.0.5:6443", proxy-url: "http://ops:pw123@127.0.0.1:{{closed}}", insecure-skip-tls-verify: true }
+            users:
+            - name: u
+              user: { token: t }
+            contexts:
+            - name: behind-proxy
+              context: { cluster: behind-proxy, user: u }
+            """, TestContext.Current.CancellationToken);
+        var directory = new ClusterDirectory(new KubeconfigLocation(path), _sandbox, new ConsoleWebAppSettings());
+
+        var check = await directory.CheckAsync("behind-proxy", TestContext.Current.CancellationToken);
+
+        Assert.False(check.Reachable);
+        Assert.StartsWith($"cannot reach the proxy http://127.0.0.1:{closed}/ (the cluster's proxy-url in the kubeconfig): ", check.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw123", check.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckAsync_UnreachableContext_ReportsReasonInsteadOfThrowing()
     {
         var path = Path.Combine(_dir, "config");
