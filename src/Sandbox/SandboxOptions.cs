@@ -24,8 +24,14 @@ public sealed class SandboxOptions
     /// <summary>JSON file the store is loaded from at start (when it exists) and saved to on shutdown.</summary>
     public string? StatePath { get; init; }
 
-    /// <summary>Bearer token written into the kubeconfig. Requests with any token, or none, are accepted.</summary>
+    /// <summary>Bearer token written into the kubeconfig. Requests with any token, or none, are accepted unless <see cref="RequireToken"/>.</summary>
     public string Token { get; init; } = "sandbox-token";
+
+    /// <summary>
+    /// Answer a request without <c>Authorization: Bearer</c> <see cref="Token"/> with 401 Unauthorized, as an API server
+    /// answers a credential it does not know (to test how a client's credentials reach the server: exec plugins, say).
+    /// </summary>
+    public bool RequireToken { get; init; }
 
     /// <summary>Clock for the simulated controllers and timestamps.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -85,6 +85,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The bearer token the kubeconfig carries.</summary>
     public string Token => _options.Token;
 
+    /// <summary>See <see cref="SandboxOptions.RequireToken"/>.</summary>
+    public bool RequiresToken => _options.RequireToken;
+
     /// <summary>Latency added to every request; settable while running.</summary>
     public TimeSpan Latency { get; set; }
 

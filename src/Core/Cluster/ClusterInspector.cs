@@ -70,6 +70,8 @@ public static class ClusterInspector
     /// <summary>A short, user-facing reason a request failed, without stack traces.</summary>
     public static string Describe(Exception exception) => exception switch
     {
+        HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.Unauthorized } http =>
+            $"the API server refused the kubeconfig user's credentials (401 Unauthorized{(http.Response.Content is { Length: > 0 } c && TryStatusMessage(c) is { } m ? ": " + m : string.Empty)}); log in again or renew the token",
         HttpOperationException http when http.Response?.Content is { Length: > 0 } content && TryStatusMessage(content) is { } message =>
             $"{(int)http.Response.StatusCode} {message}",
         HttpOperationException http => $"the API server answered {(int)http.Response.StatusCode} {http.Response.ReasonPhrase}",

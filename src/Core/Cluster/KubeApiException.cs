@@ -74,6 +74,9 @@ public sealed class KubeApiException : Exception
     private static string Describe(HttpStatusCode status, string? reason, string message, ObjectKey? key)
     {
         var what = key is null ? string.Empty : $"{key}: ";
-        return $"{what}{reason ?? status.ToString()} ({(int)status}): {message}";
+        return status == HttpStatusCode.Unauthorized
+            // What kubectl calls "You must be logged in to the server": the token (or exec plugin's login) has expired or is not the cluster's.
+            ? $"{what}the API server refused the kubeconfig user's credentials (401 Unauthorized: {message}); log in again or renew the token"
+            : $"{what}{reason ?? status.ToString()} ({(int)status}): {message}";
     }
 }

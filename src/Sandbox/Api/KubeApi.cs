@@ -77,6 +77,12 @@ internal sealed partial class KubeApi
                 await Task.Delay(_server.Latency, ctx.RequestAborted);
             }
 
+            if (_server.RequiresToken && request.Headers.Authorization.ToString() != "Bearer " + _server.Token)
+            {
+                fault = "unauthorized";
+                throw new ApiException(401, "Unauthorized", "Unauthorized");
+            }
+
             var watchParam = request.Query["watch"] is var w && (w == "true" || w == "1");
             info = RequestInfo.Parse(request.Method, request.Path.Value ?? "/", watchParam, _catalog);
             var verb = info?.Verb ?? request.Method.ToLowerInvariant();
