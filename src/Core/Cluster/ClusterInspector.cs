@@ -59,7 +59,7 @@ public static class ClusterInspector
     /// </summary>
     public static (IKubernetes Client, ConnectionDiagnosis Diagnosis) CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
     {
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath, currentContext: context);
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(KubeconfigFile.Load(kubeconfigPath), context);
         config.HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30);
         var proxy = ClusterProxy.Find(kubeconfigPath, context);
         ClusterProxy.Apply(config, proxy);

@@ -30,16 +30,17 @@ public static class ClusterProxy
     /// </summary>
     public static Uri? Find(string kubeconfigPath, string? context)
     {
-        var text = File.ReadAllText(kubeconfigPath);
-        if (!text.Contains("proxy-url", StringComparison.Ordinal))
+        // A list ($KUBECONFIG) is merged as KubeconfigFile merges it: the first file to name a context or cluster wins it.
+        var texts = KubeconfigFile.Files(kubeconfigPath).Where(File.Exists).Select(File.ReadAllText).ToList();
+        if (!texts.Any(t => t.Contains("proxy-url", StringComparison.Ordinal)))
         {
             return null;
         }
 
-        var document = Deserializer.Deserialize<Document>(new MergingParser(new Parser(new StringReader(text)))) ?? new Document();
-        var contextName = context ?? document.CurrentContext;
-        var clusterName = document.Contexts?.FirstOrDefault(c => c.Name == contextName)?.Context?.Cluster;
-        var value = document.Clusters?.FirstOrDefault(c => c.Name == clusterName)?.Cluster?.ProxyUrl;
+        var documents = texts.Select(t => Deserializer.Deserialize<Document>(new MergingParser(new Parser(new StringReader(t)))) ?? new Document()).ToList();
+        var contextName = context ?? documents.Select(d => d.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c));
+        var clusterName = documents.SelectMany(d => d.Contexts ?? []).FirstOrDefault(c => c.Name == contextName)?.Context?.Cluster;
+        var value = documents.SelectMany(d => d.Clusters ?? []).FirstOrDefault(c => c.Name == clusterName)?.Cluster?.ProxyUrl;
         return string.IsNullOrWhiteSpace(value) ? null : Parse(clusterName!, value.Trim());
     }
 

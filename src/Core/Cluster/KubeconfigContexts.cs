@@ -14,13 +14,16 @@ public sealed record KubeconfigReadResult(string Path, IReadOnlyList<KubeContext
 /// <summary>Reads cluster contexts from a kubeconfig file without contacting any cluster.</summary>
 public static class KubeconfigContexts
 {
-    /// <summary>The kubeconfig path kubectl would use: <c>$KUBECONFIG</c> (first entry) or <c>~/.kube/config</c>.</summary>
+    /// <summary>
+    /// The kubeconfig kubectl would use: <c>$KUBECONFIG</c> (a list of files, merged: see <see cref="KubeconfigFile"/>) or
+    /// <c>~/.kube/config</c>.
+    /// </summary>
     public static string DefaultPath(Func<string, string?> environment)
     {
         var fromEnv = environment("KUBECONFIG");
-        if (!string.IsNullOrWhiteSpace(fromEnv))
+        if (!string.IsNullOrWhiteSpace(fromEnv) && KubeconfigFile.Files(fromEnv).Count > 0)
         {
-            return fromEnv.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)[0];
+            return string.Join(System.IO.Path.PathSeparator, KubeconfigFile.Files(fromEnv));
         }
 
         var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
@@ -30,7 +33,7 @@ public static class KubeconfigContexts
     /// <summary>Lists the contexts in <paramref name="path"/>; a missing or unreadable file is reported, not thrown.</summary>
     public static KubeconfigReadResult Read(string path)
     {
-        if (!File.Exists(path))
+        if (!KubeconfigFile.Exists(path))
         {
             return new KubeconfigReadResult(path, [], $"no kubeconfig file at {path}");
         }

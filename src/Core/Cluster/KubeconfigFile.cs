@@ -7,12 +7,17 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace RunnerConsole.Core.Cluster;
 
 /// <summary>
-/// Reads a kubeconfig file into KubernetesClient's model, which then builds the connection (auth, TLS) as usual.
+/// Reads a kubeconfig into KubernetesClient's model, which then builds the connection (auth, TLS) as usual.
 /// KubernetesClient's own loader goes through <c>KubernetesYaml</c>, whose first use maps every Kubernetes model type
 /// by reflection (most of a CLI run's start-up); the kubeconfig model needs none of that. Same YAML rules: camel-case
-/// names with the model's own aliases, merge keys, unknown fields ignored; relative paths resolve next to the file.
+/// names with the model's own aliases, merge keys, unknown fields ignored; relative paths resolve next to their file.
+/// <para>
+/// A path may be a list, as <c>$KUBECONFIG</c> is (<c>a:b</c>): the files are merged as kubectl merges them: the first
+/// file to name a cluster, user or context wins it, <c>current-context</c> comes from the first file that sets one,
+/// and files of the list that do not exist are skipped.
+/// </para>
 /// </summary>
-internal static class KubeconfigFile
+public static class KubeconfigFile
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -20,7 +25,31 @@ internal static class KubeconfigFile
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static K8SConfiguration Load(string path)
+    /// <summary>The files of a path list (<see cref="Path.PathSeparator"/>-separated, as <c>$KUBECONFIG</c>).</summary>
+    public static IReadOnlyList<string> Files(string pathList) =>
+        pathList.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether there is anything to read: the file, or for a list any of its files.</summary>
+    public static bool Exists(string pathList) => Files(pathList).Any(File.Exists);
+
+    public static K8SConfiguration Load(string pathList)
+    {
+        var files = Files(pathList);
+        if (files.Count <= 1)
+        {
+            return LoadFile(files.Count == 0 ? pathList : files[0]);
+        }
+
+        var existing = files.Where(File.Exists).ToList();
+        if (existing.Count == 0)
+        {
+            throw new KubeConfigException($"no kubeconfig file at any of {string.Join(", ", files.Select(Path.GetFullPath))}");
+        }
+
+        return Merge([.. existing.Select(LoadFile)]);
+    }
+
+    private static K8SConfiguration LoadFile(string path)
     {
         var file = new FileInfo(path);
         if (!file.Exists)
@@ -34,4 +63,61 @@ internal static class KubeconfigFile
         config.FileName = file.FullName;
         return config;
     }
+
+    // kubectl's merge: the first file to define a name keeps it. Paths inside each file are made absolute first, since
+    // the merged configuration has one file name only.
+    private static K8SConfiguration Merge(IReadOnlyList<K8SConfiguration> files)
+    {
+        foreach (var file in files)
+        {
+            Absolutize(file);
+        }
+
+        return new K8SConfiguration
+        {
+            ApiVersion = "v1",
+            Kind = "Config",
+            FileName = files[0].FileName,
+            CurrentContext = files.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c)),
+            Clusters = FirstByName(files.SelectMany(f => f.Clusters ?? []), c => c.Name),
+            Users = FirstByName(files.SelectMany(f => f.Users ?? []), u => u.Name),
+            Contexts = FirstByName(files.SelectMany(f => f.Contexts ?? []), c => c.Name),
+            Preferences = files.Select(f => f.Preferences).FirstOrDefault(p => p is { Count: > 0 }),
+        };
+    }
+
+    private static List<T> FirstByName<T>(IEnumerable<T> items, Func<T, string?> name)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. items.Where(i => name(i) is { } n && seen.Add(n))];
+    }
+
+    private static void Absolutize(K8SConfiguration config)
+    {
+        var dir = Path.GetDirectoryName(config.FileName)!;
+        foreach (var cluster in config.Clusters ?? [])
+        {
+            if (cluster.ClusterEndpoint is { } endpoint)
+            {
+                endpoint.CertificateAuthority = Absolute(dir, endpoint.CertificateAuthority);
+            }
+        }
+
+        foreach (var user in config.Users ?? [])
+        {
+            if (user.UserCredentials is { } credentials)
+            {
+                credentials.ClientCertificate = Absolute(dir, credentials.ClientCertificate);
+                credentials.ClientKey = Absolute(dir, credentials.ClientKey);
+                if (credentials.ExternalExecution is { Command: { } command } exec && command.Contains('/', StringComparison.Ordinal))
+                {
+                    // A command with a separator is relative to its kubeconfig (client-go); a bare name is looked up on PATH.
+                    exec.Command = Absolute(dir, command);
+                }
+            }
+        }
+    }
+
+    private static string? Absolute(string dir, string? path) =>
+        string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(dir, path));
 }

@@ -65,10 +65,11 @@ public sealed class KubeconfigContextsTests : IDisposable
     }
 
     [Fact]
-    public void DefaultPath_KubeconfigVariableSet_UsesFirstEntry()
+    public void DefaultPath_KubeconfigVariableSet_IsTheWholeList()
     {
-        var path = KubeconfigContexts.DefaultPath(name => name == "KUBECONFIG" ? "/a/one:/b/two" : null);
+        // Every file of the list is read and merged, as kubectl does (KubeconfigMergeTests); empty entries dropped.
+        var path = KubeconfigContexts.DefaultPath(name => name == "KUBECONFIG" ? "/a/one::/b/two:" : null);
 
-        Assert.Equal("/a/one", path);
+        Assert.Equal("/a/one:/b/two", path);
     }
 }
