@@ -24,6 +24,11 @@ public sealed class SandboxCommand : AsyncCommand<SandboxCommand.Settings>
             + "The kubeconfig (--kubeconfig-out) names the https:// address and carries the CA as certificate-authority-data.")]
         public bool Tls { get; init; }
 
+        [CommandOption("--require-token")]
+        [Description("Answer requests without the kubeconfig's bearer token with 401 Unauthorized, as an API server answers an unknown credential "
+            + "(to try a kubeconfig user's exec plugin or token against it). Default: any token, or none, is accepted.")]
+        public bool RequireToken { get; init; }
+
         [CommandOption("--state <FILE>")]
         [Description("Load the stored objects from FILE at start (when it exists) and save them there on shutdown (JSON).")]
         public string? State { get; init; }
@@ -106,12 +111,19 @@ public sealed class SandboxCommand : AsyncCommand<SandboxCommand.Settings>
             TryParseListen(settings.Listen, out host, out port);
         }
 
+        if (settings.RequireToken && !settings.Tls)
+        {
+            CliErrors.Write("--require-token needs --tls: kubectl, helm and runner-console send credentials only over TLS");
+            return ExitCodes.Usage;
+        }
+
         var options = new SandboxOptions
         {
             Host = host,
             Port = port,
             StatePath = settings.State,
             Tls = settings.Tls,
+            RequireToken = settings.RequireToken,
             Latency = TimeSpan.FromMilliseconds(settings.Latency ?? 0),
             ControllerDelay = TimeSpan.FromMilliseconds(settings.ControllerDelay ?? 50),
             Faults = settings.Faults.Select(FaultRule.Parse).ToList(),

@@ -14,6 +14,7 @@ namespace RunnerConsole.Core.Cluster;
 /// at the kubeconfig's CA, so a certificate for the server's name from any public CA would pass; building the chain
 /// with the kubeconfig's CA as the only root closes that (and the client's check then holds for the name too);</item>
 /// <item>without one, the system's CAs;</item>
+/// <item>over plain <c>http</c> no credentials are sent (see <see cref="Apply"/>);</item>
 /// <item><c>tls-server-name</c> is the name the certificate must carry (and the SNI sent), instead of the URL's host
 /// (<see cref="ServerName"/>).</item>
 /// </list>
@@ -32,9 +33,26 @@ public sealed class ServerTrust
         _authorities = authorities;
     }
 
-    /// <summary>Applies the rule to <paramref name="config"/>'s connection (through its first handler's TLS options).</summary>
+    /// <summary>
+    /// Applies the rule to <paramref name="config"/>'s connection (through its first handler's TLS options). A server
+    /// reached over plain <c>http</c> gets no credentials at all, as from kubectl (client-go reads a user's auth only
+    /// for TLS connections): a token or password is not sent where anyone on the path can read it.
+    /// </summary>
     public static ServerTrust Apply(KubernetesClientConfiguration config)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        if (new Uri(config.Host).Scheme == Uri.UriSchemeHttp)
+        {
+            config.AccessToken = null;
+            config.TokenProvider = null;
+            config.Username = null;
+            config.Password = null;
+            config.ClientCertificateData = null;
+            config.ClientCertificateKeyData = null;
+            config.ClientCertificateFilePath = null;
+            config.ClientKeyFilePath = null;
+        }
+
         var authorities = config.SkipTlsVerify || config.SslCaCerts is not { Count: > 0 } certificates ? null : certificates;
         var serverName = string.IsNullOrWhiteSpace(config.TlsServerName) ? null : config.TlsServerName.Trim();
         var previous = config.FirstMessageHandlerSetup;

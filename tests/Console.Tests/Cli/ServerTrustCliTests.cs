@@ -73,6 +73,15 @@ public sealed class ServerTrustCliTests : IAsyncLifetime
         Assert.Contains("release 'absent' not found", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SandboxRequireToken_WithoutTls_IsRefused_NoClientWouldSendTheToken()
+    {
+        var run = await CliProcess.RunAsync(_dir, "sandbox", "--require-token");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal("error: --require-token needs --tls: kubectl, helm and runner-console send credentials only over TLS\n", run.Stderr);
+    }
+
     private Task<CliProcess.Result> History(string kubeconfig, bool systemTrustsServer)
     {
         // An empty store, or one holding only the server's CA; no certificate directory either way.

@@ -75,6 +75,29 @@ public sealed class ExecCredentialTests : IAsyncLifetime
         Assert.True(kubectl.Output.Contains("You must be logged in to the server", StringComparison.Ordinal), kubectl.ToString());
     }
 
+    [Fact]
+    public async Task OverPlainHttp_NoCredentialIsSent_AsKubectlSendsNone()
+    {
+        // The same token-requiring server without TLS: a token would cross the network readable, so no client sends it.
+        await using var plain = await SandboxServer.StartAsync(new SandboxOptions { EnableControllers = false, RequireToken = true }, Ct);
+        var kubeconfig = plain.WriteKubeconfig(Path.Combine(_dir, "plain-kubeconfig"));
+        Assert.Contains($"token: {plain.Token}", File.ReadAllText(kubeconfig), StringComparison.Ordinal);
+
+        using var cluster = KubeCluster.FromKubeconfig(kubeconfig, null, new KubeClusterOptions { Retry = RetryPolicy.None });
+        var ours = await Assert.ThrowsAsync<KubeApiException>(() => cluster.GetAsync(new ObjectKey("v1", "Namespace", null, "default"), Ct));
+        var (client, _) = ClusterInspector.CreateClient(kubeconfig, SandboxServer.ContextName);
+        using (client as IDisposable)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => ClusterInspector.GetServerVersionAsync(client, Ct));
+        }
+
+        using var tools = new ToolRunner();
+        var kubectl = await tools.RunAsync("kubectl", ["get", "ns", "--request-timeout=20s"], kubeconfig: kubeconfig, cancellationToken: Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, ours.Status);
+        Assert.True(kubectl.ExitCode != 0 && kubectl.Output.Contains("You must be logged in to the server", StringComparison.Ordinal), kubectl.ToString());
+        Assert.All(plain.Log.Entries, e => Assert.Equal(401, e.Status));
+    }
+
     // A plugin as cloud CLIs ship them: an executable that prints an ExecCredential with the token.
     private string WriteKubeconfig(string token)
     {
