@@ -53,10 +53,7 @@ public sealed class ClusterDirectoryTests : IAsyncDisposable
     [Fact]
     public async Task CheckAsync_ProxyFromTheKubeconfigUnreachable_NamesTheProxyNotItsPassword()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var closed = Sandbox.Tooling.LoopbackPorts.Unused();
         var path = Path.Combine(_dir, "config");
         await File.WriteAllTextAsync(path, $$"""
             apiVersion: v1

@@ -10,24 +10,8 @@ namespace RunnerConsole.Core.Tests.Cluster;
 /// A kubeconfig cluster's <c>proxy-url</c>: our client, the console's and the real kubectl all reach a TLS sandbox
 /// through the same forward proxy, with and without proxy credentials.
 /// </summary>
-public sealed class ClusterProxyTests : IAsyncLifetime
+public sealed class ClusterProxyTests() : TlsSandboxTest("cluster-proxy-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("cluster-proxy-").FullName;
-    private SandboxServer? _server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private SandboxServer Server => _server!;
-
-    public async ValueTask InitializeAsync() =>
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Tls = true, EnableControllers = false }, Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("ops:s3cret/+")]
@@ -82,11 +66,7 @@ public sealed class ClusterProxyTests : IAsyncLifetime
     [Fact]
     public async Task AProxyThatCannotBeReachedOrRefuses_IsNamedInTheError_WithoutThePassword()
     {
-        // A port nothing listens on.
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var closed = LoopbackPorts.Unused();
         await using var proxy = new ConnectProxy("ops:right");
 
         var unreachable = await FailureAsync($"http://ops:pw123@127.0.0.1:{closed}");
@@ -120,7 +100,7 @@ public sealed class ClusterProxyTests : IAsyncLifetime
         var address = Server.BaseAddress.GetLeftPart(UriPartial.Authority);
         var text = Server.Kubeconfig().Replace($"server: {address}\n", $"server: {address}\n    proxy-url: \"{proxyUrl}\"\n", StringComparison.Ordinal);
         Assert.Contains("proxy-url", text, StringComparison.Ordinal);
-        var path = Path.Combine(_dir, $"kubeconfig-{Guid.NewGuid():N}");
+        var path = Path.Combine(Dir, $"kubeconfig-{Guid.NewGuid():N}");
         File.WriteAllText(path, text);
         return path;
     }

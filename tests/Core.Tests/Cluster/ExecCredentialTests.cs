@@ -9,24 +9,8 @@ namespace RunnerConsole.Core.Tests.Cluster;
 /// A kubeconfig user whose token comes from an exec plugin (how EKS, GKE and AKS kubeconfigs authenticate): our client,
 /// the console's and the real kubectl run the plugin and send its token to a sandbox that requires it.
 /// </summary>
-public sealed class ExecCredentialTests : IAsyncLifetime
+public sealed class ExecCredentialTests() : TlsSandboxTest("exec-credential-", requireToken: true)
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("exec-credential-").FullName;
-    private SandboxServer? _server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private SandboxServer Server => _server!;
-
-    public async ValueTask InitializeAsync() =>
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Tls = true, EnableControllers = false, RequireToken = true }, Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     [Fact]
     public async Task ThePluginsToken_IsSentByEveryClient()
     {
@@ -47,7 +31,7 @@ public sealed class ExecCredentialTests : IAsyncLifetime
         var kubectl = await tools.RunAsync("kubectl", ["get", "ns", "--request-timeout=20s"], kubeconfig: kubeconfig, cancellationToken: Ct);
         Assert.True(kubectl.ExitCode == 0, kubectl.ToString());
         Assert.DoesNotContain(Server.Log.Entries, e => e.Status == 401);
-        Assert.True(File.ReadAllLines(Path.Combine(_dir, "calls")).Length >= 3, "the plugin ran for each client");
+        Assert.True(File.ReadAllLines(Path.Combine(Dir, "calls")).Length >= 3, "the plugin ran for each client");
     }
 
     [Fact]
@@ -80,7 +64,7 @@ public sealed class ExecCredentialTests : IAsyncLifetime
     {
         // The same token-requiring server without TLS: a token would cross the network readable, so no client sends it.
         await using var plain = await SandboxServer.StartAsync(new SandboxOptions { EnableControllers = false, RequireToken = true }, Ct);
-        var kubeconfig = plain.WriteKubeconfig(Path.Combine(_dir, "plain-kubeconfig"));
+        var kubeconfig = plain.WriteKubeconfig(Path.Combine(Dir, "plain-kubeconfig"));
         Assert.Contains($"token: {plain.Token}", File.ReadAllText(kubeconfig), StringComparison.Ordinal);
 
         using var cluster = KubeCluster.FromKubeconfig(kubeconfig, null, new KubeClusterOptions { Retry = RetryPolicy.None });
@@ -101,8 +85,8 @@ public sealed class ExecCredentialTests : IAsyncLifetime
     // A plugin as cloud CLIs ship them: an executable that prints an ExecCredential with the token.
     private string WriteKubeconfig(string token)
     {
-        var plugin = Path.Combine(_dir, "get-token");
-        File.WriteAllText(plugin, $"#!/bin/sh\necho called >> '{Path.Combine(_dir, "calls")}'\nprintf '{{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{{\"token\":\"%s\"}}}}' \"$TOKEN\"\n");
+        var plugin = Path.Combine(Dir, "get-token");
+        File.WriteAllText(plugin, $"#!/bin/sh\necho called >> '{Path.Combine(Dir, "calls")}'\nprintf '{{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{{\"token\":\"%s\"}}}}' \"$TOKEN\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(plugin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -120,7 +104,7 @@ public sealed class ExecCredentialTests : IAsyncLifetime
             """;
         var text = Server.Kubeconfig().Replace($"  user:\n    token: {Server.Token}\n", user.Replace("      user:", "  user:", StringComparison.Ordinal) + "\n", StringComparison.Ordinal);
         Assert.Contains("interactiveMode", text, StringComparison.Ordinal);
-        var path = Path.Combine(_dir, $"kubeconfig-{Guid.NewGuid():N}");
+        var path = Path.Combine(Dir, $"kubeconfig-{Guid.NewGuid():N}");
         File.WriteAllText(path, text);
         return path;
     }

@@ -1,6 +1,5 @@
 using RunnerConsole.Core.Cluster;
 using RunnerConsole.Core.Rendering;
-using RunnerConsole.Sandbox;
 using RunnerConsole.Sandbox.Tooling;
 
 namespace RunnerConsole.Core.Tests.Cluster;
@@ -9,24 +8,8 @@ namespace RunnerConsole.Core.Tests.Cluster;
 /// <c>KUBECONFIG=a:b</c>: the files merged as kubectl merges them (first definition of a name wins, the first
 /// current-context, missing files skipped, paths relative to their own file), checked against the real kubectl.
 /// </summary>
-public sealed class KubeconfigMergeTests : IAsyncLifetime
+public sealed class KubeconfigMergeTests() : TlsSandboxTest("kubeconfig-merge-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kubeconfig-merge-").FullName;
-    private SandboxServer? _server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private SandboxServer Server => _server!;
-
-    public async ValueTask InitializeAsync() =>
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Tls = true, EnableControllers = false }, Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     [Fact]
     public async Task AListOfFiles_IsMergedAsKubectlMergesIt()
     {
@@ -75,12 +58,12 @@ public sealed class KubeconfigMergeTests : IAsyncLifetime
     public void MissingFilesOfAList_AreSkipped_AllMissingIsAnError()
     {
         var list = WriteFiles();
-        var withGaps = string.Join(Path.PathSeparator, Path.Combine(_dir, "absent-1"), list, Path.Combine(_dir, "absent-2"));
+        var withGaps = string.Join(Path.PathSeparator, Path.Combine(Dir, "absent-1"), list, Path.Combine(Dir, "absent-2"));
 
         Assert.Equal(3, KubeconfigContexts.Read(withGaps).Contexts.Count);
-        var none = KubeconfigContexts.Read(string.Join(Path.PathSeparator, Path.Combine(_dir, "absent-1"), Path.Combine(_dir, "absent-2")));
+        var none = KubeconfigContexts.Read(string.Join(Path.PathSeparator, Path.Combine(Dir, "absent-1"), Path.Combine(Dir, "absent-2")));
         Assert.False(none.Found);
-        var ex = Assert.Throws<k8s.Exceptions.KubeConfigException>(() => KubeconfigFile.Load(string.Join(Path.PathSeparator, Path.Combine(_dir, "absent-1"), Path.Combine(_dir, "absent-2"))));
+        var ex = Assert.Throws<k8s.Exceptions.KubeConfigException>(() => KubeconfigFile.Load(string.Join(Path.PathSeparator, Path.Combine(Dir, "absent-1"), Path.Combine(Dir, "absent-2"))));
         Assert.StartsWith("no kubeconfig file at any of ", ex.Message, StringComparison.Ordinal);
     }
 
@@ -88,7 +71,7 @@ public sealed class KubeconfigMergeTests : IAsyncLifetime
     // "second" on the sandbox with a relative CA path, and its own "shared" cluster, which the first file's shadows.
     private string WriteFiles()
     {
-        var first = Path.Combine(_dir, "first.yaml");
+        var first = Path.Combine(Dir, "first.yaml");
         File.WriteAllText(first, """
             apiVersion: v1
             kind: Config
@@ -105,7 +88,7 @@ public sealed class KubeconfigMergeTests : IAsyncLifetime
             - name: shadowed
               context: { cluster: shared, user: u1 }
             """);
-        var secondDir = Directory.CreateDirectory(Path.Combine(_dir, "second")).FullName;
+        var secondDir = Directory.CreateDirectory(Path.Combine(Dir, "second")).FullName;
         Directory.CreateDirectory(Path.Combine(secondDir, "certs"));
         File.WriteAllText(Path.Combine(secondDir, "certs", "ca.pem"), Server.CertificateAuthorityPem);
         var second = Path.Combine(secondDir, "config");
