@@ -54,17 +54,20 @@ public static class ClusterInspector
     }
 
     /// <summary>
-    /// A client for one context of a kubeconfig file, verifying the server as kubectl does (<see cref="ServerTrust"/>)
-    /// and through the cluster's <c>proxy-url</c>, with what explains its connection failures.
+    /// A client for one context of a kubeconfig file, verifying the server as kubectl does (<see cref="ServerTrust"/>),
+    /// through the cluster's <c>proxy-url</c> and as the user's <c>as</c> identity, with what explains its connection
+    /// failures.
     /// </summary>
     public static (IKubernetes Client, ConnectionDiagnosis Diagnosis) CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
     {
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(KubeconfigFile.Load(kubeconfigPath), context);
+        var kubeconfig = KubeconfigFile.Load(kubeconfigPath);
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
         config.HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30);
         var proxy = ClusterProxy.Find(kubeconfigPath, context);
         ClusterProxy.Apply(config, proxy);
         var trust = ServerTrust.Apply(config);
-        return (new Kubernetes(config), new ConnectionDiagnosis(trust, new Uri(config.Host), proxy, TimeProvider.System));
+        var handlers = ClusterImpersonation.Of(kubeconfig, context)?.HandlersFor(new Uri(config.Host)) ?? [];
+        return (new Kubernetes(config, handlers), new ConnectionDiagnosis(trust, new Uri(config.Host), proxy, TimeProvider.System));
     }
 
     /// <summary>A short, user-facing reason a request failed, without stack traces.</summary>

@@ -61,6 +61,11 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
         var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
         var proxy = ClusterProxy.Find(file, context);
         ClusterProxy.Apply(config, proxy);
+        if (ClusterImpersonation.Of(kubeconfig, context) is { } impersonation)
+        {
+            options = options with { Handlers = [.. options.Handlers, .. impersonation.HandlersFor(new Uri(config.Host))] };
+        }
+
         options.OnStep?.Invoke("kubeconfig context resolved");
         var cluster = new KubeCluster(config, context ?? config.CurrentContext ?? config.Host, options, proxy);
         options.OnStep?.Invoke("API client");

@@ -61,6 +61,7 @@ internal sealed partial class KubeApi
                 Protocol = request.Protocol,
                 ConnectionId = ctx.Connection.Id,
                 Accept = request.Headers.Accept.ToString(),
+                Impersonation = ImpersonationOf(request.Headers),
             });
         }
 
@@ -150,6 +151,22 @@ internal sealed partial class KubeApi
         {
             Record();
         }
+    }
+
+    private static string ImpersonationOf(IHeaderDictionary headers)
+    {
+        var user = headers["Impersonate-User"].ToString();
+        var groups = headers["Impersonate-Group"].Where(g => !string.IsNullOrEmpty(g)).ToList();
+        var extra = headers.Where(h => h.Key.StartsWith("Impersonate-Extra-", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(h => h.Value.Select(v => $"{Uri.UnescapeDataString(h.Key["Impersonate-Extra-".Length..]).ToLowerInvariant()}={v}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (user.Length == 0 && groups.Count == 0 && extra.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        return user + (groups.Count > 0 ? "; groups " + string.Join(',', groups) : string.Empty) + (extra.Count > 0 ? "; extra " + string.Join(',', extra) : string.Empty);
     }
 
     private static ApiException FaultError(FaultRule rule, RequestInfo? info) => rule.StatusCode switch

@@ -29,6 +29,12 @@ public sealed record RequestLogEntry(
     /// <summary>The request's Accept header: which representation the client asked for (e.g. <c>as=Table</c>, metadata only).</summary>
     public string Accept { get; init; } = "";
 
+    /// <summary>
+    /// Who the client asked to act as (<c>Impersonate-User</c>, <c>-Group</c>, <c>-Extra-*</c> headers, as a kubeconfig
+    /// user's <c>as</c>, <c>as-groups</c> and <c>as-user-extra</c> send them): <c>user; groups a,b; extra k=v</c>, or empty.
+    /// </summary>
+    public string Impersonation { get; init; } = "";
+
     public override string ToString() =>
         $"{Method} {Path}{Query} -> {Status} in {Duration.TotalMilliseconds:0.0} ms ({Verb} {Resource}{(Fault is null ? "" : ", fault " + Fault)})";
 }
