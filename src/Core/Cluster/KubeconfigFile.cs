@@ -58,8 +58,27 @@ public static class KubeconfigFile
         }
 
         using var reader = file.OpenText();
-        var config = Deserializer.Deserialize<K8SConfiguration>(new MergingParser(new Parser(reader)))
-            ?? throw new KubeConfigException($"kubeconfig file {file.FullName} is empty");
+        K8SConfiguration? config;
+        try
+        {
+            config = Deserializer.Deserialize<K8SConfiguration>(new MergingParser(new Parser(reader)));
+        }
+        catch (YamlException ex)
+        {
+            // Where in the file, and what is wrong there in YAML's terms (YamlDotNet's own words for a type mismatch name
+            // .NET types). A list where one value belongs: as-user-extra in client-go's list shape, say, which
+            // KubernetesClient's model holds as one value per key.
+            var what = ex.Message.StartsWith("No node deserializer", StringComparison.Ordinal)
+                ? "a list or map where this client's kubeconfig model holds a single value"
+                : ex.Message;
+            throw new KubeConfigException($"{file.FullName}:{ex.Start.Line}:{ex.Start.Column}: {what}", ex);
+        }
+
+        if (config is null)
+        {
+            throw new KubeConfigException($"kubeconfig file {file.FullName} is empty");
+        }
+
         config.FileName = file.FullName;
         return config;
     }

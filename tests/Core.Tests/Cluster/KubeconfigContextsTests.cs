@@ -64,6 +64,19 @@ public sealed class KubeconfigContextsTests : IDisposable
         Assert.Contains("could not be read", result.Problem);
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nclusters: [\n", ":3:1: While parsing a node, did not find expected node content.")]
+    [InlineData("apiVersion: v1\nusers:\n- name: u\n  user:\n    as-user-extra:\n      scopes:\n      - a\n", ":7:7: a list or map where this client's kubeconfig model holds a single value")]
+    public void Load_AnUnreadableField_IsNamedByLineAndColumn(string text, string expected)
+    {
+        var path = Path.Combine(_dir, "config");
+        File.WriteAllText(path, text);
+
+        var ex = Assert.Throws<k8s.Exceptions.KubeConfigException>(() => KubeconfigFile.Load(path));
+
+        Assert.Equal(Path.GetFullPath(path) + expected, ex.Message);
+    }
+
     [Fact]
     public void DefaultPath_KubeconfigVariableSet_IsTheWholeList()
     {
