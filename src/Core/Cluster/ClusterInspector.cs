@@ -60,14 +60,9 @@ public static class ClusterInspector
     /// </summary>
     public static (IKubernetes Client, ConnectionDiagnosis Diagnosis) CreateClient(string kubeconfigPath, string context, TimeSpan? timeout = null)
     {
-        var kubeconfig = KubeconfigFile.Load(kubeconfigPath);
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
-        config.HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30);
-        var proxy = ClusterProxy.Find(kubeconfigPath, context);
-        ClusterProxy.Apply(config, proxy);
-        var trust = ServerTrust.Apply(config);
-        var handlers = ClusterImpersonation.Of(kubeconfig, context)?.HandlersFor(new Uri(config.Host)) ?? [];
-        return (new Kubernetes(config, handlers), new ConnectionDiagnosis(trust, new Uri(config.Host), proxy, TimeProvider.System));
+        var connection = ClusterConnection.FromKubeconfig(kubeconfigPath, context, TimeProvider.System);
+        connection.Config.HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30);
+        return (new Kubernetes(connection.Config, [.. connection.Handlers]), connection.Diagnosis);
     }
 
     /// <summary>A short, user-facing reason a request failed, without stack traces.</summary>

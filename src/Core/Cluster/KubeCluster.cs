@@ -34,15 +34,16 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     private readonly ConnectionDiagnosis _diagnosis;
     private readonly ConcurrentDictionary<string, Lazy<Task<Dictionary<string, (string Plural, bool Namespaced)>>>> _discovery = new();
 
-    private KubeCluster(KubernetesClientConfiguration config, string name, KubeClusterOptions options, Uri? proxy = null)
+    private KubeCluster(ClusterConnection connection, string name, KubeClusterOptions options)
     {
         _options = options;
         Name = name;
+        var config = connection.Config;
         DefaultNamespace = config.Namespace;
-        var handlers = options.Handlers.Append(new RetryHandler(options.Retry, options.Time)).ToArray();
+        var handlers = options.Handlers.Concat(connection.Handlers).Append(new RetryHandler(options.Retry, options.Time)).ToArray();
         config.HttpClientTimeout = Timeout.InfiniteTimeSpan;
-        _trust = ServerTrust.Apply(config);
-        _diagnosis = new ConnectionDiagnosis(_trust, new Uri(config.Host), proxy, options.Time);
+        _trust = connection.Trust;
+        _diagnosis = connection.Diagnosis;
         _client = new Kubernetes(config, handlers);
     }
 
@@ -56,25 +57,19 @@ public sealed class KubeCluster : IKubeCluster, IDisposable
     {
         options ??= new KubeClusterOptions();
         var file = path ?? KubeconfigContexts.DefaultPath(Environment.GetEnvironmentVariable);
-        var kubeconfig = KubeconfigFile.Load(file);
-        options.OnStep?.Invoke("kubeconfig read");
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
-        var proxy = ClusterProxy.Find(file, context);
-        ClusterProxy.Apply(config, proxy);
-        if (ClusterImpersonation.Of(kubeconfig, context) is { } impersonation)
-        {
-            options = options with { Handlers = [.. options.Handlers, .. impersonation.HandlersFor(new Uri(config.Host))] };
-        }
-
-        options.OnStep?.Invoke("kubeconfig context resolved");
-        var cluster = new KubeCluster(config, context ?? config.CurrentContext ?? config.Host, options, proxy);
+        var connection = ClusterConnection.FromKubeconfig(file, context, options.Time);
+        options.OnStep?.Invoke("kubeconfig read, context resolved");
+        var cluster = new KubeCluster(connection, context ?? connection.Config.CurrentContext ?? connection.Config.Host, options);
         options.OnStep?.Invoke("API client");
         return cluster;
     }
 
     /// <summary>Connects with the pod's service account.</summary>
-    public static KubeCluster InCluster(KubeClusterOptions? options = null) =>
-        new(KubernetesClientConfiguration.InClusterConfig(), "in-cluster", options ?? new KubeClusterOptions());
+    public static KubeCluster InCluster(KubeClusterOptions? options = null)
+    {
+        options ??= new KubeClusterOptions();
+        return new(ClusterConnection.InCluster(options.Time), "in-cluster", options);
+    }
 
     public async Task<JsonObject?> GetAsync(ObjectKey key, CancellationToken cancellationToken)
     {

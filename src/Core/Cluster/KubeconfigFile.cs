@@ -17,6 +17,20 @@ namespace RunnerConsole.Core.Cluster;
 /// and files of the list that do not exist are skipped.
 /// </para>
 /// </summary>
+/// <summary>
+/// A kubeconfig as read: KubernetesClient's model, and what that model drops: each cluster's <c>proxy-url</c> (by
+/// cluster name, for the cluster definitions that won the merge).
+/// </summary>
+public sealed record Kubeconfig(K8SConfiguration Config, IReadOnlyDictionary<string, string> ProxyUrls)
+{
+    /// <summary>The cluster <paramref name="context"/> (default: the current context) uses, by name.</summary>
+    public string? ClusterOf(string? context)
+    {
+        var name = context ?? Config.CurrentContext;
+        return Config.Contexts?.FirstOrDefault(c => c.Name == name)?.ContextDetails?.Cluster;
+    }
+}
+
 public static class KubeconfigFile
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
@@ -32,12 +46,16 @@ public static class KubeconfigFile
     /// <summary>Whether there is anything to read: the file, or for a list any of its files.</summary>
     public static bool Exists(string pathList) => Files(pathList).Any(File.Exists);
 
-    public static K8SConfiguration Load(string pathList)
+    /// <summary>KubernetesClient's model of the kubeconfig at <paramref name="pathList"/>.</summary>
+    public static K8SConfiguration Load(string pathList) => Read(pathList).Config;
+
+    /// <summary>The kubeconfig at <paramref name="pathList"/> with the fields KubernetesClient's model drops; each file read once.</summary>
+    public static Kubeconfig Read(string pathList)
     {
         var files = Files(pathList);
         if (files.Count <= 1)
         {
-            return LoadFile(files.Count == 0 ? pathList : files[0]);
+            return ReadFile(files.Count == 0 ? pathList : files[0]);
         }
 
         var existing = files.Where(File.Exists).ToList();
@@ -46,10 +64,10 @@ public static class KubeconfigFile
             throw new KubeConfigException($"no kubeconfig file at any of {string.Join(", ", files.Select(Path.GetFullPath))}");
         }
 
-        return Merge([.. existing.Select(LoadFile)]);
+        return Merge([.. existing.Select(ReadFile)]);
     }
 
-    private static K8SConfiguration LoadFile(string path)
+    private static Kubeconfig ReadFile(string path)
     {
         var file = new FileInfo(path);
         if (!file.Exists)
@@ -57,11 +75,23 @@ public static class KubeconfigFile
             throw new KubeConfigException($"kubeconfig file not found at {file.FullName}");
         }
 
-        using var reader = file.OpenText();
+        var text = File.ReadAllText(file.FullName);
         K8SConfiguration? config;
+        Dictionary<string, string> proxies = new(StringComparer.Ordinal);
         try
         {
-            config = Deserializer.Deserialize<K8SConfiguration>(new MergingParser(new Parser(reader)));
+            config = Deserializer.Deserialize<K8SConfiguration>(new MergingParser(new Parser(new StringReader(text))));
+            if (text.Contains("proxy-url", StringComparison.Ordinal))
+            {
+                var clusters = Deserializer.Deserialize<ProxyFields>(new MergingParser(new Parser(new StringReader(text))))?.Clusters ?? [];
+                foreach (var cluster in clusters)
+                {
+                    if (cluster.Name is { } name && !string.IsNullOrWhiteSpace(cluster.Cluster?.ProxyUrl))
+                    {
+                        proxies.TryAdd(name, cluster.Cluster.ProxyUrl.Trim());
+                    }
+                }
+            }
         }
         catch (YamlException ex)
         {
@@ -80,29 +110,35 @@ public static class KubeconfigFile
         }
 
         config.FileName = file.FullName;
-        return config;
+        return new Kubeconfig(config, proxies);
     }
 
-    // kubectl's merge: the first file to define a name keeps it. Paths inside each file are made absolute first, since
-    // the merged configuration has one file name only.
-    private static K8SConfiguration Merge(IReadOnlyList<K8SConfiguration> files)
+    // kubectl's merge: the first file to define a name keeps it (a cluster's proxy-url goes with its definition). Paths
+    // inside each file are made absolute first, since the merged configuration has one file name only.
+    private static Kubeconfig Merge(IReadOnlyList<Kubeconfig> files)
     {
         foreach (var file in files)
         {
-            Absolutize(file);
+            Absolutize(file.Config);
         }
 
-        return new K8SConfiguration
+        var configs = files.Select(f => f.Config).ToList();
+        var clusters = FirstByName(files.SelectMany(f => (f.Config.Clusters ?? []).Select(c => (Cluster: c, f.ProxyUrls))), c => c.Cluster.Name);
+        var merged = new K8SConfiguration
         {
             ApiVersion = "v1",
             Kind = "Config",
-            FileName = files[0].FileName,
-            CurrentContext = files.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c)),
-            Clusters = FirstByName(files.SelectMany(f => f.Clusters ?? []), c => c.Name),
-            Users = FirstByName(files.SelectMany(f => f.Users ?? []), u => u.Name),
-            Contexts = FirstByName(files.SelectMany(f => f.Contexts ?? []), c => c.Name),
-            Preferences = files.Select(f => f.Preferences).FirstOrDefault(p => p is { Count: > 0 }),
+            FileName = configs[0].FileName,
+            CurrentContext = configs.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c)),
+            Clusters = [.. clusters.Select(c => c.Cluster)],
+            Users = FirstByName(configs.SelectMany(f => f.Users ?? []), u => u.Name),
+            Contexts = FirstByName(configs.SelectMany(f => f.Contexts ?? []), c => c.Name),
+            Preferences = configs.Select(f => f.Preferences).FirstOrDefault(p => p is { Count: > 0 }),
         };
+        var proxies = clusters
+            .Where(c => c.ProxyUrls.ContainsKey(c.Cluster.Name))
+            .ToDictionary(c => c.Cluster.Name, c => c.ProxyUrls[c.Cluster.Name], StringComparer.Ordinal);
+        return new Kubeconfig(merged, proxies);
     }
 
     private static List<T> FirstByName<T>(IEnumerable<T> items, Func<T, string?> name)
@@ -139,4 +175,23 @@ public static class KubeconfigFile
 
     private static string? Absolute(string dir, string? path) =>
         string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(dir, path));
+
+    // The one cluster field KubernetesClient's model has no place for.
+    private sealed class ProxyFields
+    {
+        public List<NamedCluster>? Clusters { get; set; }
+
+        public sealed class NamedCluster
+        {
+            public string? Name { get; set; }
+
+            public ClusterFields? Cluster { get; set; }
+        }
+
+        public sealed class ClusterFields
+        {
+            [YamlMember(Alias = "proxy-url", ApplyNamingConventions = false)]
+            public string? ProxyUrl { get; set; }
+        }
+    }
 }

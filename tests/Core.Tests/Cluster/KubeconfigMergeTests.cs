@@ -67,6 +67,22 @@ public sealed class KubeconfigMergeTests() : TlsSandboxTest("kubeconfig-merge-")
         Assert.StartsWith("no kubeconfig file at any of ", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AProxyUrl_GoesWithTheClusterDefinitionThatWins()
+    {
+        var one = Path.Combine(Dir, "one.yaml");
+        var two = Path.Combine(Dir, "two.yaml");
+        File.WriteAllText(one, "clusters:\n- name: shared\n  cluster: { server: \"https://10.0.0.1\" }\n");
+        File.WriteAllText(two, "clusters:\n- name: shared\n  cluster: { server: \"https://10.0.0.2\", proxy-url: \"http://proxy-two:3128\" }\n- name: own\n  cluster: { server: \"https://10.0.0.3\", proxy-url: \"socks5://proxy-own:1080\" }\n");
+
+        var merged = KubeconfigFile.Read(string.Join(Path.PathSeparator, one, two));
+
+        // "shared" is the first file's, which names no proxy: the second file's proxy does not come with it.
+        Assert.Equal(["own"], merged.ProxyUrls.Keys);
+        Assert.Equal("socks5://proxy-own:1080", merged.ProxyUrls["own"]);
+        Assert.Equal("http://proxy-two:3128", KubeconfigFile.Read(two).ProxyUrls["shared"]);
+    }
+
     // first.yaml: context "first" (current) and "shadowed" on cluster "shared" (unreachable). second/config: context
     // "second" on the sandbox with a relative CA path, and its own "shared" cluster, which the first file's shadows.
     private string WriteFiles()
