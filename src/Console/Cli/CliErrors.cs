@@ -9,6 +9,15 @@ internal static class CliErrors
     /// <summary><c>error: MESSAGE</c>.</summary>
     public static void Write(string message) => Line("error:", message);
 
+    /// <summary>One <c>error:</c> line per message, in order.</summary>
+    public static void WriteAll(IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            Write(message);
+        }
+    }
+
     /// <summary><c>internal error: MESSAGE</c>: a fault of this program, not of the input.</summary>
     public static void WriteInternal(string message) => Line("internal error:", message);
 

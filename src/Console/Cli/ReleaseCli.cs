@@ -197,19 +197,11 @@ internal static class ReleaseCli
         trace?.Mark("render, registry key pair");
         if (result.Request is null)
         {
-            PrintErrors(result.Errors);
+            CliErrors.WriteAll(result.Errors);
             return (cluster, engine, null, ExitCodes.InvalidInput);
         }
 
         return (cluster, engine, result.Request with { CreateNamespace = settings.CreateNamespace }, ExitCodes.Ok);
-    }
-
-    private static void PrintErrors(IEnumerable<string> errors)
-    {
-        foreach (var error in errors)
-        {
-            CliErrors.Write(error);
-        }
     }
 
     /// <summary>Progress: one line per event; on a terminal the lines are coloured and a spinner shows the current wait.</summary>

@@ -43,11 +43,7 @@ public static class RunnerInputs
     {
         if (RunnerRenderer.NameErrors(settings.Release, settings.Namespace) is { Count: > 0 } nameErrors)
         {
-            foreach (var error in nameErrors)
-            {
-                CliErrors.Write(error);
-            }
-
+            CliErrors.WriteAll(nameErrors);
             return (null, ExitCodes.Usage);
         }
 
@@ -79,10 +75,7 @@ public static class RunnerInputs
         }
 
         var (input, errors) = ReleaseInputs.Load(yaml, version, source);
-        foreach (var error in errors)
-        {
-            CliErrors.Write(error);
-        }
+        CliErrors.WriteAll(errors);
 
         return (input, input is null ? ExitCodes.InvalidInput : ExitCodes.Ok);
     }

@@ -18,7 +18,7 @@ public sealed record ClusterConnection(KubernetesClientConfiguration Config, IRe
         var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig.Config, context);
         var proxy = ClusterProxy.Find(kubeconfig, context);
         ClusterProxy.Apply(config, proxy);
-        var handlers = ClusterImpersonation.Of(kubeconfig.Config, context)?.HandlersFor(new Uri(config.Host)) ?? [];
+        var handlers = ClusterImpersonation.Of(kubeconfig, context)?.HandlersFor(new Uri(config.Host)) ?? [];
         return Secured(config, handlers, proxy, time);
     }
 

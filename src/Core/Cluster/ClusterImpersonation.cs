@@ -1,5 +1,3 @@
-using k8s.KubeConfigModels;
-
 namespace RunnerConsole.Core.Cluster;
 
 /// <summary>
@@ -11,12 +9,11 @@ namespace RunnerConsole.Core.Cluster;
 public sealed record ClusterImpersonation(string? User, IReadOnlyList<string> Groups, IReadOnlyDictionary<string, string> Extra)
 {
     /// <summary>What the user of <paramref name="context"/> (default: the current context) impersonates; null for nothing.</summary>
-    public static ClusterImpersonation? Of(K8SConfiguration config, string? context)
+    public static ClusterImpersonation? Of(Kubeconfig kubeconfig, string? context)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var contextName = context ?? config.CurrentContext;
-        var userName = config.Contexts?.FirstOrDefault(c => c.Name == contextName)?.ContextDetails?.User;
-        var user = config.Users?.FirstOrDefault(u => u.Name == userName)?.UserCredentials;
+        ArgumentNullException.ThrowIfNull(kubeconfig);
+        var userName = kubeconfig.UserOf(context);
+        var user = kubeconfig.Config.Users?.FirstOrDefault(u => u.Name == userName)?.UserCredentials;
         var groups = user?.ImpersonateGroups?.Where(g => !string.IsNullOrEmpty(g)).ToList() ?? [];
         var extra = user?.ImpersonateUserExtra ?? [];
         if (groups.Count > 1)

@@ -24,10 +24,15 @@ namespace RunnerConsole.Core.Cluster;
 public sealed record Kubeconfig(K8SConfiguration Config, IReadOnlyDictionary<string, string> ProxyUrls)
 {
     /// <summary>The cluster <paramref name="context"/> (default: the current context) uses, by name.</summary>
-    public string? ClusterOf(string? context)
+    public string? ClusterOf(string? context) => ContextOf(context)?.Cluster;
+
+    /// <summary>The user <paramref name="context"/> (default: the current context) uses, by name.</summary>
+    public string? UserOf(string? context) => ContextOf(context)?.User;
+
+    private ContextDetails? ContextOf(string? context)
     {
         var name = context ?? Config.CurrentContext;
-        return Config.Contexts?.FirstOrDefault(c => c.Name == name)?.ContextDetails?.Cluster;
+        return Config.Contexts?.FirstOrDefault(c => c.Name == name)?.ContextDetails;
     }
 }
 

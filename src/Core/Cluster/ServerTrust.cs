@@ -23,13 +23,12 @@ namespace RunnerConsole.Core.Cluster;
 public sealed class ServerTrust
 {
     private readonly Uri _server;
-    private readonly string? _serverName;
     private readonly X509Certificate2Collection? _authorities;
 
     private ServerTrust(Uri server, string? serverName, X509Certificate2Collection? authorities)
     {
         _server = server;
-        _serverName = serverName;
+        ServerName = serverName;
         _authorities = authorities;
     }
 
@@ -72,7 +71,7 @@ public sealed class ServerTrust
     /// handler takes the TLS server name (the handler's own target host is overwritten per request); KubernetesClient's
     /// typed calls do the same.
     /// </summary>
-    public string? ServerName => _serverName;
+    public string? ServerName { get; }
 
     /// <summary>A chain policy whose only trust anchors are <paramref name="authorities"/>.</summary>
     public static X509ChainPolicy Policy(X509Certificate2Collection authorities)
@@ -94,7 +93,7 @@ public sealed class ServerTrust
     /// </summary>
     public async Task<string?> DescribeFailureAsync(TimeProvider time, CancellationToken cancellationToken)
     {
-        var host = _serverName ?? _server.IdnHost;
+        var host = ServerName ?? _server.IdnHost;
         X509Certificate2? presented = null;
         var errors = SslPolicyErrors.None;
         try
@@ -157,7 +156,7 @@ public sealed class ServerTrust
             reasons.Add(names.Count == 0
                 ? $"the server's certificate names no host, not {host}"
                 : $"the server's certificate is valid for {string.Join(", ", names)}, not {host}"
-                    + (_serverName is null ? " (a kubeconfig cluster can name the expected host with tls-server-name)" : " (the kubeconfig's tls-server-name)"));
+                    + (ServerName is null ? " (a kubeconfig cluster can name the expected host with tls-server-name)" : " (the kubeconfig's tls-server-name)"));
         }
 
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) && reasons.Count == 0)

@@ -59,7 +59,7 @@ public sealed class ImpersonationTests() : TlsSandboxTest("impersonation-")
     [Fact]
     public void AUserWithoutImpersonation_SendsNoHeaders()
     {
-        var config = KubeconfigFile.Load(Server.WriteKubeconfig(Path.Combine(Dir, "plain")));
+        var config = KubeconfigFile.Read(Server.WriteKubeconfig(Path.Combine(Dir, "plain")));
 
         Assert.Null(ClusterImpersonation.Of(config, null));
     }
